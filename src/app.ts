@@ -1,0 +1,53 @@
+// buildApp(services): core plugins first, then each module's routes. No module state lives in
+// the process: sessions, jobs and caches are in the database.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { sql } from 'kysely';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { openApiDocument, registerApiRegistry } from './core/http/api.ts';
+import { registerCsrf } from './core/http/csrf.ts';
+import { registerErrorHandler } from './core/http/error-handler.ts';
+import { registerSecurityHeaders } from './core/http/security-headers.ts';
+import { newId } from './core/ids.ts';
+import { registerSessionHook } from './modules/accounts/index.ts';
+import type { Services } from './services.ts';
+import { plainErrorPage } from './core/http/error-page.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function buildApp(services: Services, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    logger: opts.logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    genReqId: () => newId(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const secureCookies = config.isProduction && (config.publicUrl?.startsWith('https://') ?? false);
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 10, fields: 60, fieldSize: 1024 * 1024 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, { root: path.join(root, 'public'), prefix: '/assets/', maxAge: '7d', index: false });
+
+  registerApiRegistry(app);
+  registerSecurityHeaders(app);
+  registerSessionHook(app, services.accounts);
+  registerCsrf(app, { secureCookies });
+  registerErrorHandler(app, plainErrorPage);
+
+  app.get('/healthz', async (_request, reply) => {
+    await sql`select 1`.execute(services.database.db);
+    return reply.header('cache-control', 'no-store').send({ status: 'ok', database: services.database.dialect });
+  });
+  app.get('/api/openapi.json', async () => openApiDocument(app, { title: 'gongkai 政府信息公开平台 API', version: '1' }));
+
+  return app;
+}

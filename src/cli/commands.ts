@@ -1,0 +1,15 @@
+// The table of CLI commands: each in its own file, each returning an exit code.
+import { auditVerifyCommand } from './audit-verify.ts';
+import { calendarDueCommand } from './calendar-due.ts';
+import { usersAddCommand } from './users-add.ts';
+
+export interface CliCommand {
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+export const commands: Record<string, CliCommand> = {
+  'users add': usersAddCommand,
+  'audit verify': auditVerifyCommand,
+  'calendar due': calendarDueCommand,
+};

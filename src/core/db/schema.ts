@@ -1,0 +1,244 @@
+// Row types of every table, in the glossary's names (CamelCasePlugin maps them to snake_case
+// columns). Booleans are stored as 0/1 integers and instants as UTC ISO strings so that SQLite
+// and PostgreSQL behave the same.
+export interface AgencyTable {
+  id: string;
+  code: string;
+  name: string;
+  shortName: string;
+  creditCode: string;
+  parentAgencyId: string | null;
+  address: string;
+  postcode: string;
+  officeHours: string;
+  phone: string;
+  fax: string;
+  email: string;
+  website: string;
+  /** JSON array of { name, address, hours }. */
+  readingRooms: string;
+  indexNumberTemplate: string;
+  createdAt: string;
+}
+
+export interface DepartmentTable {
+  id: string;
+  agencyId: string;
+  name: string;
+  isDisclosureOffice: number;
+  sortOrder: number;
+  createdAt: string;
+}
+
+export interface UserTable {
+  id: string;
+  agencyId: string;
+  departmentId: string | null;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  /** 主要领导: may give the principal-leader approval for major items. */
+  isPrincipalLeader: number;
+  active: number;
+  mustChangePassword: number;
+  createdAt: string;
+}
+
+export interface UserRoleTable {
+  userId: string;
+  role: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token: a database leak does not leak live sessions. */
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+  ip: string;
+  userAgent: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+export interface LoginAttemptTable {
+  id: string;
+  username: string;
+  ip: string;
+  succeeded: number;
+  at: string;
+}
+
+export interface AuditEventTable {
+  seq: number;
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  agencyId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  /** JSON {before, after} summary. */
+  summary: string;
+  ip: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  kind: 'holiday' | 'adjustedWorkday';
+  name: string;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  source: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface ColumnTable {
+  id: string;
+  agencyId: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  description: string;
+  sortOrder: number;
+  /** Expected update interval in calendar days; null = on change (按需更新). */
+  updateIntervalDays: number | null;
+  createdAt: string;
+}
+
+export interface ColumnDepartmentTable {
+  columnId: string;
+  departmentId: string;
+}
+
+export interface ItemTable {
+  id: string;
+  agencyId: string;
+  columnId: string;
+  departmentId: string;
+  status: string;
+  indexNumber: string | null;
+  title: string;
+  docNumber: string;
+  /** JSON array of issuing agency names (joint documents have several). */
+  issuers: string;
+  writtenOn: string | null;
+  topic: string;
+  summary: string;
+  bodyHtml: string;
+  bodyText: string;
+  disclosureMode: 'proactive' | 'onRequest' | 'withheld';
+  disclosureModeReason: string;
+  scope: 'public' | 'intranet';
+  validity: 'inForce' | 'repealed' | 'expired' | 'amended';
+  isMajor: number;
+  /** Set when the item is a repeal notice (废止说明) for another item. */
+  repealNoticeForItemId: string | null;
+  publishDueOn: string | null;
+  publishedOn: string | null;
+  publishedAt: string | null;
+  repealedOn: string | null;
+  repealNoticeDueOn: string | null;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ItemVersionTable {
+  id: string;
+  itemId: string;
+  version: number;
+  /** JSON snapshot of the published fields as they were. */
+  snapshot: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface ItemInterpretationTable {
+  policyItemId: string;
+  interpretationItemId: string;
+}
+
+export interface AttachmentTable {
+  id: string;
+  itemId: string;
+  sha256: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  textContent: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface IndexCounterTable {
+  agencyId: string;
+  year: number;
+  lastNumber: number;
+}
+
+export interface ReviewRecordTable {
+  id: string;
+  itemId: string;
+  agencyId: string;
+  step: string;
+  conclusion: 'approved' | 'sentBack' | 'submitted' | 'published';
+  opinion: string;
+  basis: string;
+  reviewerId: string;
+  reviewerName: string;
+  itemTitle: string;
+  itemDocNumber: string;
+  itemSummary: string;
+  at: string;
+}
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  payload: string;
+  uniqueKey: string | null;
+  runAt: string;
+  status: 'pending' | 'running' | 'done' | 'failed';
+  attempts: number;
+  lockedBy: string | null;
+  lockedUntil: string | null;
+  lastError: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface Database {
+  agencies: AgencyTable;
+  departments: DepartmentTable;
+  users: UserTable;
+  userRoles: UserRoleTable;
+  sessions: SessionTable;
+  loginAttempts: LoginAttemptTable;
+  auditEvents: AuditEventTable;
+  auditHead: AuditHeadTable;
+  calendarDays: CalendarDayTable;
+  calendarYears: CalendarYearTable;
+  columns: ColumnTable;
+  columnDepartments: ColumnDepartmentTable;
+  items: ItemTable;
+  itemVersions: ItemVersionTable;
+  itemInterpretations: ItemInterpretationTable;
+  attachments: AttachmentTable;
+  indexCounters: IndexCounterTable;
+  reviewRecords: ReviewRecordTable;
+  jobs: JobTable;
+}

@@ -1,0 +1,7 @@
+// Public surface of the accounts module.
+export { createAccountsService, type AccountsService, hashToken } from './accounts.service.ts';
+export { canManageUsers, canManageCalendar, assertRoleCombination } from './accounts.policy.ts';
+export { ROLES, ROLE_LABELS, ADMIN_ROLES, hasRole, isRole, type Role, type SessionUser } from './roles.ts';
+export { agencyInput, createUserInput, loginInput, type AgencyInput, type CreateUserInput } from './accounts.schemas.ts';
+export { passwordProblem } from './passwords.ts';
+export { registerSessionHook, setSessionCookie, clearSessionCookie, staffUser, actorOf, staffActor, auditActor, type StaffActor } from './accounts.http.ts';

@@ -1,0 +1,59 @@
+// The search module's public contract.
+import type { DbOrTrx } from '../../core/db/database.ts';
+
+/** What the catalog hands to the index when an item is published or changed. */
+export interface SearchDocument {
+  itemId: string;
+  agencyId: string;
+  columnId: string;
+  title: string;
+  docNumber: string;
+  bodyText: string;
+  attachmentsText: string;
+  issuer: string;
+  topic: string;
+  validity: string;
+  publishedOn: string;
+}
+
+export interface SearchQuery {
+  q: string;
+  agencyId?: string;
+  columnId?: string;
+  year?: number;
+  issuer?: string;
+  topic?: string;
+  validity?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface SearchHit {
+  itemId: string;
+  title: string;
+  /** Title with matches wrapped in <mark>…</mark>; everything else HTML-escaped. */
+  titleHtml: string;
+  /** A passage of the body around the first match, escaped, with <mark> around matches. */
+  snippetHtml: string;
+  docNumber: string;
+  publishedOn: string;
+  columnId: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** The segmented query terms, for display and highlighting. */
+  terms: string[];
+}
+
+export interface SearchService {
+  /** Called by the catalog inside its publishing transaction. */
+  indexItem(trx: DbOrTrx, doc: SearchDocument): Promise<void>;
+  removeItem(trx: DbOrTrx, itemId: string): Promise<void>;
+  search(query: SearchQuery): Promise<SearchResult>;
+  /** Rebuild the whole index (after dictionary changes). */
+  reindexAll(load: () => AsyncIterable<SearchDocument>): Promise<number>;
+}

@@ -1,0 +1,44 @@
+// The composition root: builds every service once, with explicit dependencies, for the HTTP
+// server, the worker, the CLI and the tests alike.
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './core/db/database.ts';
+import { migrateToLatest } from './core/db/migrate.ts';
+import { createDiskFileStore, type FileStore } from './core/files/file-store.ts';
+import { createJobRunner, type JobRunner } from './core/jobs/jobs.ts';
+import { createCalendarService, type CalendarService } from './core/time/calendar.service.ts';
+import { systemClock, type Clock } from './core/time/clock.ts';
+import { createAccountsService, type AccountsService } from './modules/accounts/index.ts';
+
+export interface Services {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  files: FileStore;
+  jobs: JobRunner;
+  calendar: CalendarService;
+  accounts: AccountsService;
+  close(): Promise<void>;
+}
+
+export async function createServices(config: Config, opts: { clock?: Clock; migrate?: boolean } = {}): Promise<Services> {
+  const database = openDatabase(config.database);
+  if (opts.migrate !== false) await migrateToLatest(database.db);
+  const { db, dialect } = database;
+  const clock = opts.clock ?? systemClock;
+  const files = createDiskFileStore(config.attachmentsDir);
+  const jobs = createJobRunner({ db, dialect, clock, log: (msg, err) => console.error(msg, err) });
+  const calendar = createCalendarService({ db, clock });
+  await calendar.seedDefaults(db);
+  const accounts = createAccountsService({ db, clock });
+
+  return {
+    config,
+    database,
+    clock,
+    files,
+    jobs,
+    calendar,
+    accounts,
+    close: () => database.close(),
+  };
+}
