@@ -47,6 +47,8 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
     await sql`select 1`.execute(services.database.db);
     return reply.header('cache-control', 'no-store').send({ status: 'ok', database: services.database.dialect });
   });
+  // modules: register routes below, one line per module (API, then portal, then console)
+
   app.get('/api/openapi.json', async () => openApiDocument(app, { title: 'gongkai 政府信息公开平台 API', version: '1' }));
 
   return app;

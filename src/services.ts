@@ -17,6 +17,7 @@ export interface Services {
   jobs: JobRunner;
   calendar: CalendarService;
   accounts: AccountsService;
+  // module services: one line each, below
   close(): Promise<void>;
 }
 
@@ -30,6 +31,7 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
   const calendar = createCalendarService({ db, clock });
   await calendar.seedDefaults(db);
   const accounts = createAccountsService({ db, clock });
+  // module services: created below in dependency order (search before catalog before review)
 
   return {
     config,
@@ -39,6 +41,7 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
     jobs,
     calendar,
     accounts,
+    // module services: one line each, below
     close: () => database.close(),
   };
 }
