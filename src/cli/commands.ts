@@ -1,4 +1,5 @@
 // The table of CLI commands: each in its own file, each returning an exit code.
+import { agenciesAddCommand } from './agencies-add.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
 import { calendarDueCommand } from './calendar-due.ts';
 import { usersAddCommand } from './users-add.ts';
@@ -9,6 +10,7 @@ export interface CliCommand {
 }
 
 export const commands: Record<string, CliCommand> = {
+  'agencies add': agenciesAddCommand,
   'users add': usersAddCommand,
   'audit verify': auditVerifyCommand,
   'calendar due': calendarDueCommand,

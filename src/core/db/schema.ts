@@ -151,6 +151,8 @@ export interface ItemTable {
   publishedAt: string | null;
   repealedOn: string | null;
   repealNoticeDueOn: string | null;
+  /** Leader approval date: starts the publication clock when there is no writtenOn (migration 20261122000200). */
+  approvedOn: string | null;
   version: number;
   createdBy: string;
   createdAt: string;
@@ -221,6 +223,24 @@ export interface JobTable {
   finishedAt: string | null;
 }
 
+/** The search index's own copy of what it filters on and builds snippets from (search module). */
+export interface SearchDocumentTable {
+  /** Grows with publishedOn (see db/migrations/20261122000100_search.ts); FTS5 rowid on SQLite. */
+  docKey: number;
+  itemId: string;
+  agencyId: string;
+  columnId: string;
+  year: number;
+  issuer: string;
+  topic: string;
+  validity: string;
+  publishedOn: string;
+  title: string;
+  docNumber: string;
+  /** Body and attachment text, original (unsegmented). */
+  bodyText: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   departments: DepartmentTable;
@@ -241,4 +261,5 @@ export interface Database {
   indexCounters: IndexCounterTable;
   reviewRecords: ReviewRecordTable;
   jobs: JobTable;
+  searchDocuments: SearchDocumentTable;
 }

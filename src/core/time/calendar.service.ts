@@ -17,6 +17,9 @@ export interface CalendarService {
   seedDefaults(trx: DbOrTrx): Promise<void>;
   setYear(actor: Actor, year: number, days: CalendarDay[], source: string): Promise<{ recomputed: number }>;
   onChange(recompute: DeadlineRecomputer): void;
+  /** Covered years with where their data came from (for the administration page). */
+  listYears(): Promise<{ year: number; source: string; updatedAt: string; updatedBy: string }[]>;
+  daysOfYear(year: number): Promise<CalendarDay[]>;
 }
 
 export function createCalendarService(deps: { db: Db; clock: Clock }): CalendarService {
@@ -74,5 +77,12 @@ export function createCalendarService(deps: { db: Db; clock: Clock }): CalendarS
     onChange(recompute) {
       recomputers.push(recompute);
     },
+
+    async listYears() {
+      const rows = await calendarRepository(deps.db).listYears();
+      return rows.map((r) => ({ year: Number(r.year), source: r.source, updatedAt: r.updatedAt, updatedBy: r.updatedBy }));
+    },
+
+    daysOfYear: (year) => calendarRepository(deps.db).daysOfYear(year),
   };
 }

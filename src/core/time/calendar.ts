@@ -88,12 +88,12 @@ export class WorkingDayCalendar {
     return count;
   }
 
-  /** The non-working weekdays and the adjusted workdays passed over in (from, to]: for explanations. */
+  /** The holidays and adjusted workdays passed over in (from, to]: for explanations. */
   specialDaysBetween(from: string, to: string): CalendarDay[] {
     const out: CalendarDay[] = [];
     for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) {
       const info = this.days.get(d);
-      if (info && (info.kind === 'adjustedWorkday' || (dayOfWeek(d) !== 0 && dayOfWeek(d) !== 6))) out.push(info);
+      if (info) out.push(info);
     }
     return out;
   }

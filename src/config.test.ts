@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+test('defaults: port 3000, host ::, SQLite under ./data', () => {
+  const c = loadConfig({});
+  assert.equal(c.port, 3000);
+  assert.equal(c.host, '::');
+  assert.equal(c.database.kind, 'sqlite');
+  assert.match(c.database.kind === 'sqlite' ? c.database.file : '', /data\/gongkai\.sqlite$/);
+  assert.equal(c.isProduction, false);
+});
+
+test('a postgres:// DATABASE_URL switches to PostgreSQL', () => {
+  const c = loadConfig({ DATABASE_URL: 'postgres://u@localhost/db' });
+  assert.deepEqual(c.database, { kind: 'postgres', url: 'postgres://u@localhost/db' });
+});
+
+test('invalid configuration names the variable', () => {
+  assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && e.variable === 'PORT' && /PORT/.test(e.message));
+  assert.throws(() => loadConfig({ NODE_ENV: 'prod' }), (e: unknown) => e instanceof ConfigError && e.variable === 'NODE_ENV');
+  assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), (e: unknown) => e instanceof ConfigError && e.variable === 'DATABASE_URL');
+});

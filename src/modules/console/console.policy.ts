@@ -1,0 +1,51 @@
+// Who sees which console menu entries and pages. The services enforce their own rules as well;
+// these checks decide what to show and answer 403 before a page is even built.
+import { canManageCalendar, canManageUsers, hasRole, type SessionUser } from '../accounts/index.ts';
+import type { ItemStatus } from '../catalog/catalog.contract.ts';
+
+/** Work roles that handle catalog items (the administrators of 三员分立 do not). */
+export function canSeeItems(user: SessionUser): boolean {
+  return hasRole(user, 'drafter', 'departmentHead', 'confidentialityReviewer', 'leader', 'officer');
+}
+
+/** Drafters prepare items; the disclosure office may also draft on a department's behalf. */
+export function canDraftItems(user: SessionUser): boolean {
+  return hasRole(user, 'drafter', 'officer');
+}
+
+/** Only drafts are edited in place; published items are revised (a new version) by the office. */
+export function canEditDraft(user: SessionUser, item: { status: ItemStatus }): boolean {
+  return item.status === 'draft' && canDraftItems(user);
+}
+
+/** Revising and repealing published items is the disclosure office's work. */
+export function canRevisePublished(user: SessionUser, item: { status: ItemStatus; validity: string }): boolean {
+  return item.status === 'published' && hasRole(user, 'officer');
+}
+
+export function canRepeal(user: SessionUser, item: { status: ItemStatus; validity: string }): boolean {
+  return item.status === 'published' && item.validity !== 'repealed' && hasRole(user, 'officer');
+}
+
+export function canManageColumns(user: SessionUser): boolean {
+  return hasRole(user, 'officer', 'sysAdmin');
+}
+
+export { canManageUsers, canManageCalendar };
+
+export interface NavEntry {
+  href: string;
+  label: string;
+}
+
+/** The side navigation of a user: only the pages they may open. */
+export function navEntries(user: SessionUser): NavEntry[] {
+  const entries: NavEntry[] = [{ href: '/console', label: '我的待办' }];
+  if (canSeeItems(user)) entries.push({ href: '/console/items', label: '政府信息' });
+  if (canDraftItems(user)) entries.push({ href: '/console/items/new', label: '新建信息' });
+  if (canManageColumns(user)) entries.push({ href: '/console/columns', label: '目录栏目' });
+  if (canManageUsers(user)) entries.push({ href: '/console/users', label: '用户管理' });
+  if (canManageCalendar(user)) entries.push({ href: '/console/calendar', label: '工作日历' });
+  entries.push({ href: '/console/password', label: '修改密码' });
+  return entries;
+}

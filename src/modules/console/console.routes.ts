@@ -1,0 +1,55 @@
+// The staff console under /console: one encapsulated plugin whose hooks send signed-out visitors
+// to the login page and users with a temporary password to the password page, and whose error
+// handler shows 403/404 inside the console frame. Each page group registers its own routes.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../core/errors.ts';
+import { sendPage } from '../../core/http/render.ts';
+import type { Services } from '../../services.ts';
+import { registerAuthRoutes } from './auth.routes.ts';
+import { registerCalendarRoutes } from './calendar.routes.ts';
+import type { PageContext } from './console.layout.tsx';
+import { ErrorPage } from './console.pages.tsx';
+import { registerUsersRoutes } from './users.routes.ts';
+// console page groups: imports above, registrations in registerConsoleRoutes below
+
+const OPEN_PATHS = new Set(['/console/login']);
+const PASSWORD_PATHS = new Set(['/console/password', '/console/logout']);
+
+function pathOf(request: FastifyRequest): string {
+  return request.url.split('?')[0].replace(/\/+$/, '') || '/';
+}
+
+export async function pageContext(request: FastifyRequest, services: Services): Promise<PageContext> {
+  const user = request.user;
+  const agency = user ? await services.accounts.agency(user.agencyId) : await services.accounts.firstAgency();
+  return { user, agencyName: agency?.name ?? '', csrf: request.csrfToken, path: pathOf(request) };
+}
+
+export function redirect(reply: FastifyReply, to: string): FastifyReply {
+  return reply.code(303).header('location', to).send();
+}
+
+export function registerConsoleRoutes(app: FastifyInstance, services: Services): void {
+  app.register(async (scope) => {
+    scope.addHook('preHandler', async (request, reply) => {
+      const path = pathOf(request);
+      if (OPEN_PATHS.has(path)) return;
+      if (!request.user) {
+        const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+        return redirect(reply, `/console/login${next}`);
+      }
+      if (request.user.mustChangePassword && !PASSWORD_PATHS.has(path)) return redirect(reply, '/console/password');
+    });
+
+    scope.setErrorHandler(async (err, request, reply) => {
+      if (!(err instanceof AppError) || err.status >= 500) throw err;
+      if (err.status === 401) return redirect(reply, `/console/login?next=${encodeURIComponent(request.url)}`);
+      const ctx = await pageContext(request, services);
+      return sendPage(reply, ErrorPage({ ctx, status: err.status, code: err.code, message: err.message, requestId: request.id }), err.status);
+    });
+
+    registerAuthRoutes(scope, services);
+    registerUsersRoutes(scope, services);
+    registerCalendarRoutes(scope, services);
+  });
+}

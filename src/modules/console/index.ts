@@ -1,0 +1,2 @@
+// Public surface of the console module.
+export { registerConsoleRoutes } from './console.routes.ts';

@@ -1,0 +1,159 @@
+// All SQL of the search module. The two engines differ only in how "matches these terms" is
+// written (FTS5 MATCH vs tsvector @@ tsquery); everything else is the same side table.
+import { sql, type RawBuilder } from 'kysely';
+import type { DbOrTrx, DialectName } from '../../core/db/database.ts';
+import type { SearchDocumentTable } from '../../core/db/schema.ts';
+
+export type SearchRow = SearchDocumentTable;
+
+export interface SearchFilters {
+  agencyId?: string;
+  columnIds?: string[];
+  year?: number;
+  issuer?: string;
+  topic?: string;
+  validity?: string;
+}
+
+/** title: every term in the title (or document number); bodyOnly: every term somewhere, not all in the title. */
+export type Tier = 'title' | 'bodyOnly' | 'all';
+
+/** Keys per day: doc_key = epochDay * KEYS_PER_DAY + n. Far below 2^53 for any real date. */
+export const KEYS_PER_DAY = 10_000_000;
+
+// Double quotes make every token a literal FTS5 string: operators (AND, NEAR, "(") lose meaning.
+const ftsString = (term: string) => `"${term.replace(/"/g, '""')}"`;
+// Quoted tsquery operands: the text inside is a lexeme, not syntax.
+const tsOperand = (term: string, weight: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${weight}`;
+
+function ftsExpression(terms: string[], tier: Tier): string {
+  const all = terms.map(ftsString).join(' AND ');
+  const title = terms.map((t) => `{title_tokens} : ${ftsString(t)}`).join(' AND ');
+  if (tier === 'title') return title;
+  if (tier === 'all') return all;
+  return `(${all}) NOT (${title})`;
+}
+
+function tsquery(terms: string[], weight: '' | ':A'): string {
+  return terms.map((t) => tsOperand(t, weight)).join(' & ');
+}
+
+function filterConditions(f: SearchFilters): RawBuilder<unknown>[] {
+  const c: RawBuilder<unknown>[] = [];
+  if (f.agencyId !== undefined) c.push(sql`d.agency_id = ${f.agencyId}`);
+  if (f.columnIds !== undefined) {
+    c.push(f.columnIds.length === 0 ? sql`1 = 0` : sql`d.column_id in (${sql.join(f.columnIds)})`);
+  }
+  if (f.year !== undefined) c.push(sql`d.year = ${f.year}`);
+  if (f.issuer !== undefined) c.push(sql`d.issuer = ${f.issuer}`);
+  if (f.topic !== undefined) c.push(sql`d.topic = ${f.topic}`);
+  if (f.validity !== undefined) c.push(sql`d.validity = ${f.validity}`);
+  return c;
+}
+
+export function createSearchRepository(dialect: DialectName) {
+  /** FROM … WHERE … for the matches of one tier, newest (highest key) first when ordered. */
+  function matching(terms: string[], tier: Tier, filters: SearchFilters): { from: RawBuilder<unknown>; where: RawBuilder<unknown> } {
+    const conditions = filterConditions(filters);
+    if (dialect === 'sqlite') {
+      // The FTS table drives the join and yields rowids in descending order itself, so a page
+      // of a word nearly every document contains costs a page of reads, not a ranking of all.
+      return {
+        from: sql`search_fts f join search_documents d on d.doc_key = f.rowid`,
+        where: sql.join([sql`search_fts match ${ftsExpression(terms, tier)}`, ...conditions], sql` and `),
+      };
+    }
+    const match =
+      tier === 'title'
+        ? sql`d.tsv @@ to_tsquery('simple', ${tsquery(terms, ':A')})`
+        : tier === 'all'
+          ? sql`d.tsv @@ to_tsquery('simple', ${tsquery(terms, '')})`
+          : sql`d.tsv @@ to_tsquery('simple', ${tsquery(terms, '')}) and not (d.tsv @@ to_tsquery('simple', ${tsquery(terms, ':A')}))`;
+    return { from: sql`search_documents d`, where: sql.join([match, ...conditions], sql` and `) };
+  }
+
+  const orderKey = dialect === 'sqlite' ? sql`f.rowid` : sql`d.doc_key`;
+
+  return {
+    async findKey(db: DbOrTrx, itemId: string): Promise<{ docKey: number; publishedOn: string } | undefined> {
+      const row = await db
+        .selectFrom('searchDocuments')
+        .select(['docKey', 'publishedOn'])
+        .where('itemId', '=', itemId)
+        .executeTakeFirst();
+      return row ? { docKey: Number(row.docKey), publishedOn: row.publishedOn } : undefined;
+    },
+
+    /** The next free key of a publication day (publication order within the day). */
+    async nextKeyForDay(db: DbOrTrx, epochDay: number): Promise<number> {
+      if (dialect === 'postgres') {
+        // Serialise key allocation until commit, so two publishing transactions of the same day
+        // cannot pick the same key (SQLite has a single writer already).
+        await sql`select pg_advisory_xact_lock(${7_411_002})`.execute(db);
+      }
+      const base = epochDay * KEYS_PER_DAY;
+      const row = await db
+        .selectFrom('searchDocuments')
+        .select((eb) => eb.fn.max('docKey').as('maxKey'))
+        .where('docKey', '>=', base)
+        .where('docKey', '<', base + KEYS_PER_DAY)
+        .executeTakeFirst();
+      const max = row?.maxKey == null ? null : Number(row.maxKey);
+      return max === null ? base : max + 1;
+    },
+
+    async insert(db: DbOrTrx, row: SearchRow, titleTokens: string, bodyTokens: string): Promise<void> {
+      if (dialect === 'sqlite') {
+        await db.insertInto('searchDocuments').values(row).execute();
+        await sql`insert into search_fts (rowid, title_tokens, body_tokens) values (${row.docKey}, ${titleTokens}, ${bodyTokens})`.execute(db);
+        return;
+      }
+      await db
+        .insertInto('searchDocuments')
+        .values({
+          ...row,
+          // tsv is PostgreSQL-only, so it is not in the shared row type.
+          ...({
+            tsv: sql`setweight(to_tsvector('simple', ${titleTokens}), 'A') || setweight(to_tsvector('simple', ${bodyTokens}), 'B')`,
+          } as object),
+        })
+        .execute();
+    },
+
+    async remove(db: DbOrTrx, itemId: string): Promise<void> {
+      const found = await this.findKey(db, itemId);
+      if (!found) return;
+      if (dialect === 'sqlite') await sql`delete from search_fts where rowid = ${found.docKey}`.execute(db);
+      await db.deleteFrom('searchDocuments').where('docKey', '=', found.docKey).execute();
+    },
+
+    async page(db: DbOrTrx, terms: string[], tier: Tier, filters: SearchFilters, limit: number, offset: number): Promise<SearchRow[]> {
+      if (limit <= 0) return [];
+      const { from, where } = matching(terms, tier, filters);
+      const result = await sql<SearchRow>`select d.doc_key, d.item_id, d.agency_id, d.column_id, d.year, d.issuer,
+          d.topic, d.validity, d.published_on, d.title, d.doc_number, d.body_text
+        from ${from} where ${where} order by ${orderKey} desc limit ${limit} offset ${offset}`.execute(db);
+      return result.rows;
+    },
+
+    /** How many match, counting no further than `cap`. */
+    async count(db: DbOrTrx, terms: string[], tier: Tier, filters: SearchFilters, cap: number): Promise<number> {
+      if (cap <= 0) return 0;
+      const { from, where } = matching(terms, tier, filters);
+      const result = await sql<{ n: number }>`select count(*) as n from (select 1 as one from ${from} where ${where} limit ${cap}) capped`.execute(db);
+      return Number(result.rows[0]?.n ?? 0);
+    },
+
+    async countAll(db: DbOrTrx): Promise<number> {
+      const row = await db.selectFrom('searchDocuments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
+    async clear(db: DbOrTrx): Promise<void> {
+      if (dialect === 'sqlite') await sql`delete from search_fts`.execute(db);
+      await db.deleteFrom('searchDocuments').execute();
+    },
+  };
+}
+
+export type SearchRepository = ReturnType<typeof createSearchRepository>;
