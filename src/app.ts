@@ -17,6 +17,7 @@ import { newId } from './core/ids.ts';
 import { registerSessionHook } from './modules/accounts/index.ts';
 import type { Services } from './services.ts';
 import { plainErrorPage } from './core/http/error-page.ts';
+import { registerConsoleRoutes } from './modules/console/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -48,6 +49,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
     return reply.header('cache-control', 'no-store').send({ status: 'ok', database: services.database.dialect });
   });
   // modules: register routes below, one line per module (API, then portal, then console)
+  registerConsoleRoutes(app, services);
 
   app.get('/api/openapi.json', async () => openApiDocument(app, { title: 'gongkai 政府信息公开平台 API', version: '1' }));
 

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const app = await buildApp(services, { logger: config.env !== 'test' });
   let stopWorker: (() => void) | undefined;
   if (process.argv.includes('--with-worker')) {
-    registerJobHandlers(services);
+    await registerJobHandlers(services);
     stopWorker = services.jobs.start();
   }
   await app.listen({ port: config.port, host: config.host });

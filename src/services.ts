@@ -8,6 +8,7 @@ import { createJobRunner, type JobRunner } from './core/jobs/jobs.ts';
 import { createCalendarService, type CalendarService } from './core/time/calendar.service.ts';
 import { systemClock, type Clock } from './core/time/clock.ts';
 import { createAccountsService, type AccountsService } from './modules/accounts/index.ts';
+import { createSearchService, type SearchService } from './modules/search/index.ts';
 
 export interface Services {
   config: Config;
@@ -18,6 +19,7 @@ export interface Services {
   calendar: CalendarService;
   accounts: AccountsService;
   // module services: one line each, below
+  search: SearchService;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
   await calendar.seedDefaults(db);
   const accounts = createAccountsService({ db, clock });
   // module services: created below in dependency order (search before catalog before review)
+  const search = createSearchService({ db, dialect });
 
   return {
     config,
@@ -42,6 +45,7 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
     calendar,
     accounts,
     // module services: one line each, below
+    search,
     close: () => database.close(),
   };
 }

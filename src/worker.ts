@@ -2,16 +2,25 @@
 // processes can run at once (PostgreSQL: FOR UPDATE SKIP LOCKED).
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.ts';
+import { scheduleDaily } from './core/jobs/recurring.ts';
+import { purgeExpiredSessions } from './modules/accounts/index.ts';
 import { createServices, type Services } from './services.ts';
 
-/** Every job kind the platform knows, with its handler. */
-export function registerJobHandlers(_services: Services): void {
-  // Modules register their job kinds here (see each module's index.ts).
+/** Login attempts are kept 90 days: long enough for a security review of past logins. */
+const LOGIN_ATTEMPT_RETENTION_MS = 90 * 86_400_000;
+
+/** Every job kind the platform knows, with its handler (modules add theirs below). */
+export async function registerJobHandlers(services: Services): Promise<void> {
+  const { db } = services.database;
+  const { clock, jobs } = services;
+  await scheduleDaily(db, clock, jobs, 'accounts.purgeSessions', 19, () =>
+    purgeExpiredSessions(db, clock.now().toISOString(), new Date(clock.now().getTime() - LOGIN_ATTEMPT_RETENTION_MS).toISOString()),
+  );
 }
 
 async function main(): Promise<void> {
   const services = await createServices(loadConfig());
-  registerJobHandlers(services);
+  await registerJobHandlers(services);
   const stop = services.jobs.start();
   console.log('gongkai worker started');
   const shutdown = async () => {

@@ -197,7 +197,7 @@ export interface ReviewRecordTable {
   itemId: string;
   agencyId: string;
   step: string;
-  conclusion: 'approved' | 'sentBack' | 'submitted' | 'published';
+  conclusion: 'approved' | 'sentBack' | 'submitted' | 'published' | 'takenDown';
   opinion: string;
   basis: string;
   reviewerId: string;

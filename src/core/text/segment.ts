@@ -3,7 +3,7 @@
 // words too (国土资源 → 国土, 资源, 国土资源), so two-character queries match long words.
 // The same function runs at index and at query time: a change here needs a full reindex.
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 
 let jieba: Jieba | undefined;
 

@@ -5,3 +5,4 @@ export { ROLES, ROLE_LABELS, ADMIN_ROLES, hasRole, isRole, type Role, type Sessi
 export { agencyInput, createUserInput, loginInput, type AgencyInput, type CreateUserInput } from './accounts.schemas.ts';
 export { passwordProblem } from './passwords.ts';
 export { registerSessionHook, setSessionCookie, clearSessionCookie, staffUser, actorOf, staffActor, auditActor, type StaffActor } from './accounts.http.ts';
+export { purgeExpiredSessions } from './sessions.repository.ts';

@@ -36,3 +36,9 @@ export function sessionsRepository(db: DbOrTrx) {
     },
   };
 }
+
+/** Housekeeping: expired sessions, and login attempts older than the retention period. */
+export async function purgeExpiredSessions(db: DbOrTrx, now: string, attemptsBefore: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expiresAt', '<', now).execute();
+  await db.deleteFrom('loginAttempts').where('at', '<', attemptsBefore).execute();
+}

@@ -1,5 +1,7 @@
 // The catalog module's public contract: the shapes other modules (review, search, portal,
 // console) may rely on. Implementations live in catalog.service.ts; this file has no logic.
+import type { Actor } from '../../core/audit/audit.ts';
+import type { DbOrTrx } from '../../core/db/database.ts';
 import type { StaffActor } from '../accounts/index.ts';
 
 export const ITEM_STATUSES = [
@@ -122,6 +124,8 @@ export interface ItemDraftInput {
   isMajor: boolean;
   /** For a policy interpretation: the policy items it explains. */
   interpretsItemIds: string[];
+  /** For a repeal notice (废止说明): the repealed item it announces. */
+  repealNoticeForItemId?: string | null;
 }
 
 export interface Page<T> {
@@ -157,6 +161,48 @@ export interface ColumnInput {
   departmentIds: string[];
 }
 
+/** The item as the review workflow sees it (review.service.ts). */
+export interface WorkflowItem extends ItemSummary {
+  summary: string;
+  disclosureMode: DisclosureMode;
+  /** Leader approval date: starts the publication clock when there is no writtenOn. */
+  approvedOn: string | null;
+  repealedOn: string | null;
+}
+
+/**
+ * What the review workflow may do to items, always inside the caller's transaction (so the
+ * status change, the review record and the audit event commit together). Status changes are
+ * compare-and-set on `from`: a concurrent change makes them fail with 409.
+ */
+export interface CatalogWorkflowPort {
+  itemForWorkflow(trx: DbOrTrx, id: string): Promise<WorkflowItem | undefined>;
+  /** `approvedOn` (leader approval) starts the publication clock of items without writtenOn. */
+  changeStatus(trx: DbOrTrx, id: string, from: ItemStatus, to: ItemStatus, opts?: { approvedOn?: string }): Promise<void>;
+  /** → published: index number, publishedOn/At, search index, repeal-notice bookkeeping. */
+  publish(trx: DbOrTrx, id: string, from: ItemStatus): Promise<{ indexNumber: string; publishedOn: string }>;
+  /** published → takenDown, and out of the search index. */
+  takedown(trx: DbOrTrx, id: string): Promise<void>;
+  /** Items of an agency in these statuses (optionally of one department), for work queues. */
+  itemsInStatuses(agencyId: string, statuses: ItemStatus[], departmentId?: string): Promise<WorkflowItem[]>;
+  /** Repealed items whose repeal notice is not yet published. */
+  repealNoticesOpen(agencyId: string): Promise<WorkflowItem[]>;
+}
+
+export interface ImportPublishedItemInput {
+  columnId: string;
+  departmentId?: string;
+  title: string;
+  docNumber?: string;
+  issuers?: string[];
+  writtenOn?: string | null;
+  publishedOn: string;
+  topic?: string;
+  summary?: string;
+  bodyHtml?: string;
+  attachments?: { filename: string; bytes: Buffer }[];
+}
+
 export interface CatalogService {
   columnTree(agencyId: string): Promise<ColumnNode[]>;
   column(id: string): Promise<ColumnNode | undefined>;
@@ -182,4 +228,12 @@ export interface CatalogService {
   revise(actor: StaffActor, id: string, input: ItemDraftInput, reason: string): Promise<ItemDetail>;
   /** Repeal: validity → repealed; a repeal notice (废止说明) is due within 10 working days. */
   repeal(actor: StaffActor, id: string, input: { repealedOn: string; reason: string }): Promise<ItemDetail>;
+
+  /** Published public summaries for these ids, in the given order (search hits → summaries). */
+  publishedSummaries(ids: string[]): Promise<ItemSummary[]>;
+  /** Historical items imported as already published (CLI `items import`), audited as 'item.import'. */
+  importPublished(actor: Actor, agencyId: string, input: ImportPublishedItemInput): Promise<ItemDetail>;
+  /** Recomputes publishDueOn / repealNoticeDueOn of open items (registered with calendar.onChange). */
+  recomputeDeadlines(trx: DbOrTrx): Promise<number>;
+  workflow: CatalogWorkflowPort;
 }

@@ -32,7 +32,8 @@ export function values(values: FormValues, name: string): string[] {
 }
 
 export function errorFor(errors: FieldErrorView[], field: string): string | undefined {
-  return errors.find((e) => e.field === field)?.message;
+  const messages = errors.filter((e) => e.field === field).map((e) => e.message);
+  return messages.length ? messages.join('；') : undefined;
 }
 
 export function Csrf(props: { ctx: PageContext }) {

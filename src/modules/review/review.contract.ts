@@ -19,7 +19,7 @@ export interface ReviewRecord {
   id: string;
   itemId: string;
   step: string;
-  conclusion: 'submitted' | 'approved' | 'sentBack' | 'published';
+  conclusion: 'submitted' | 'approved' | 'sentBack' | 'published' | 'takenDown';
   opinion: string;
   basis: string;
   reviewerName: string;

@@ -20,6 +20,8 @@ export interface SearchQuery {
   q: string;
   agencyId?: string;
   columnId?: string;
+  /** A column and its descendants (the caller resolves the tree); wins over columnId when given. */
+  columnIds?: string[];
   year?: number;
   issuer?: string;
   topic?: string;
@@ -42,7 +44,10 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[];
+  /** Matches counted up to a cap (TOTAL_CAP in the search module); see totalCapped. */
   total: number;
+  /** True when there are at least `total` matches (show "约 N 条" / "N+ 条"), false when exact. */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
   /** The segmented query terms, for display and highlighting. */
