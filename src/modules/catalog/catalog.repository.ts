@@ -15,6 +15,8 @@ export interface ItemFilter {
   statuses?: ItemStatus[];
   departmentId?: string;
   publicOnly?: boolean;
+  /** Repealed items whose repeal notice (废止说明) is still due. */
+  repealNoticeOpen?: boolean;
   q?: string;
 }
 
@@ -34,6 +36,7 @@ export function catalogRepository(db: DbOrTrx) {
     if (filter.statuses) q = q.where('items.status', 'in', filter.statuses.length ? filter.statuses : ['']);
     if (filter.departmentId) q = q.where('items.departmentId', '=', filter.departmentId);
     if (filter.publicOnly) q = q.where('items.status', '=', 'published').where('items.scope', '=', 'public');
+    if (filter.repealNoticeOpen) q = q.where('items.repealNoticeDueOn', 'is not', null);
     if (filter.q) {
       const pattern = `%${escapeLike(filter.q)}%`;
       const op = likeOperator(dialectOf(db));

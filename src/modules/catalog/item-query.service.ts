@@ -1,0 +1,133 @@
+// Reads: the public catalog (published AND public scope only), staff views within the actor's
+// agency, and the column tree. Lists are newest published first (publishedOn desc, id desc),
+// served by the (column|agency, status, publishedOn, id) indexes.
+import { requireSameAgency } from '../../core/authz/authz.ts';
+import type { DbOrTrx } from '../../core/db/database.ts';
+import { notFound } from '../../core/errors.ts';
+import type { StaffActor } from '../accounts/index.ts';
+import type { AttachmentInfo, ColumnNode, ItemDetail, ItemSummary, Page, PublicListQuery, StaffListQuery } from './catalog.contract.ts';
+import type { CatalogDeps } from './catalog.deps.ts';
+import { buildColumnTree, descendantIds, parseIssuers, toSummary } from './catalog.mapping.ts';
+import { catalogRepository, type ItemRow } from './catalog.repository.ts';
+
+const isPublic = (row: { status: string; scope: string }) => row.status === 'published' && row.scope === 'public';
+
+export const clampPage = (page: number, pageSize: number) => ({
+  page: Math.max(1, Math.floor(page) || 1),
+  pageSize: Math.min(100, Math.max(1, Math.floor(pageSize) || 20)),
+});
+
+export function createItemQueries(deps: CatalogDeps) {
+  const { db, files } = deps;
+  const repo = () => catalogRepository(db);
+
+  async function columnTree(agencyId: string): Promise<ColumnNode[]> {
+    const r = repo();
+    return buildColumnTree(await r.columnsOf(agencyId), await r.columnDepartmentsOf(agencyId));
+  }
+
+  /** The column with its descendants (for "this column and below" lists). */
+  async function columnScope(columnId: string, agencyId?: string): Promise<string[]> {
+    const column = await repo().columnById(columnId);
+    if (!column || (agencyId && column.agencyId !== agencyId)) return [];
+    return descendantIds(await columnTree(column.agencyId), columnId);
+  }
+
+  async function detailOf(r: ReturnType<typeof catalogRepository>, row: ItemRow, publicOnly: boolean): Promise<ItemDetail> {
+    const linked = (rows: ItemRow[]) => rows.filter((x) => !publicOnly || isPublic(x)).map(toSummary);
+    const attachments = (await r.attachmentsOf(row.id)).map(({ id, filename, mediaType, size, sha256 }) => ({ id, filename, mediaType, size: Number(size), sha256 }));
+    return {
+      ...toSummary(row),
+      issuers: parseIssuers(row.issuers),
+      topic: row.topic,
+      summary: row.summary,
+      bodyHtml: row.bodyHtml,
+      bodyText: row.bodyText,
+      disclosureMode: row.disclosureMode,
+      disclosureModeReason: row.disclosureModeReason,
+      repealNoticeForItemId: row.repealNoticeForItemId,
+      repealedOn: row.repealedOn,
+      version: row.version,
+      attachments,
+      interpretations: linked(await r.interpretationsOf(row.id)),
+      interprets: linked(await r.interpretedBy(row.id)),
+      versions: (await r.versionsOf(row.id)).map((v) => ({ version: Number(v.version), createdAt: v.createdAt })),
+      createdBy: row.createdBy,
+      createdAt: row.createdAt,
+    };
+  }
+
+  async function staffItem(actor: StaffActor, id: string, trx: DbOrTrx = db): Promise<ItemRow> {
+    const row = await catalogRepository(trx).itemById(id);
+    requireSameAgency(actor.user, row);
+    return row!;
+  }
+
+  return {
+    columnTree,
+    columnScope,
+    detailOf,
+    staffItem,
+
+    async column(id: string): Promise<ColumnNode | undefined> {
+      const row = await repo().columnById(id);
+      if (!row) return undefined;
+      const find = (nodes: ColumnNode[]): ColumnNode | undefined => nodes.find((n) => n.id === id) ?? nodes.map((n) => find(n.children)).find(Boolean);
+      return find(await columnTree(row.agencyId));
+    },
+
+    async listPublished(query: PublicListQuery): Promise<Page<ItemSummary>> {
+      const { page, pageSize } = clampPage(query.page, query.pageSize);
+      const columnIds = query.columnId ? await columnScope(query.columnId, query.agencyId) : undefined;
+      const filter = { agencyId: query.agencyId, columnIds, publicOnly: true };
+      const r = repo();
+      const [rows, total] = await Promise.all([r.listItems(filter, 'published', pageSize, (page - 1) * pageSize), r.countItems(filter)]);
+      return { items: rows.map(toSummary), total, page, pageSize };
+    },
+
+    async getPublished(id: string): Promise<ItemDetail | undefined> {
+      const r = repo();
+      const row = await r.itemById(id);
+      if (!row || !isPublic(row)) return undefined;
+      return detailOf(r, row, true);
+    },
+
+    async publishedSummaries(ids: string[]): Promise<ItemSummary[]> {
+      const rows = (await repo().itemRowsByIds(ids)).filter(isPublic);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.flatMap((id) => (byId.has(id) ? [toSummary(byId.get(id)!)] : []));
+    },
+
+    async getPublishedAttachment(attachmentId: string): Promise<{ info: AttachmentInfo; bytes: Buffer } | undefined> {
+      const r = repo();
+      const att = await r.attachmentById(attachmentId);
+      const row = att ? await r.itemById(att.itemId) : undefined;
+      if (!att || !row || !isPublic(row)) return undefined;
+      return { info: { id: att.id, filename: att.filename, mediaType: att.mediaType, size: Number(att.size), sha256: att.sha256 }, bytes: await files.get(att.sha256) };
+    },
+
+    async getForStaff(actor: StaffActor, id: string): Promise<ItemDetail> {
+      const row = await staffItem(actor, id);
+      return detailOf(repo(), row, false);
+    },
+
+    async listForStaff(actor: StaffActor, query: StaffListQuery): Promise<Page<ItemSummary>> {
+      const { page, pageSize } = clampPage(query.page, query.pageSize);
+      const columnIds = query.columnId ? await columnScope(query.columnId, actor.user.agencyId) : undefined;
+      const filter = { agencyId: actor.user.agencyId, columnIds, statuses: query.status ? [query.status] : undefined, q: query.q?.trim() || undefined };
+      const r = repo();
+      const [rows, total] = await Promise.all([r.listItems(filter, 'updated', pageSize, (page - 1) * pageSize), r.countItems(filter)]);
+      return { items: rows.map(toSummary), total, page, pageSize };
+    },
+
+    async getAttachmentForStaff(actor: StaffActor, attachmentId: string): Promise<{ info: AttachmentInfo; bytes: Buffer }> {
+      const r = repo();
+      const att = await r.attachmentById(attachmentId);
+      if (!att) throw notFound();
+      await staffItem(actor, att.itemId);
+      return { info: { id: att.id, filename: att.filename, mediaType: att.mediaType, size: Number(att.size), sha256: att.sha256 }, bytes: await files.get(att.sha256) };
+    },
+  };
+}
+
+export type ItemQueries = ReturnType<typeof createItemQueries>;

@@ -1,0 +1,58 @@
+// Text of uploaded documents, for the search index (attachments.textContent) and for imports:
+// PDF through pdfjs-dist (legacy build for Node), DOCX through mammoth. Capped so one huge
+// attachment cannot bloat the index.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import mammoth from 'mammoth';
+
+export const MAX_EXTRACTED_CHARS = 200_000;
+
+const require = createRequire(import.meta.url);
+// Predefined CMaps are needed to read Chinese text in PDFs that use Adobe's CJK encodings.
+const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
+const cMapUrl = path.join(pdfjsRoot, 'cmaps') + path.sep;
+const standardFontDataUrl = path.join(pdfjsRoot, 'standard_fonts') + path.sep;
+
+export function capText(text: string): string {
+  return text.length > MAX_EXTRACTED_CHARS ? text.slice(0, MAX_EXTRACTED_CHARS) : text;
+}
+
+/** Text of a PDF, one line per text line, pages separated by blank lines. */
+export async function extractPdfText(bytes: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes), cMapUrl, cMapPacked: true, standardFontDataUrl, isEvalSupported: false, useSystemFonts: false, verbosity: 0,
+  });
+  const doc = await task.promise;
+  try {
+    const pages: string[] = [];
+    let total = 0;
+    for (let n = 1; n <= doc.numPages && total < MAX_EXTRACTED_CHARS; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      let text = '';
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        text += item.str;
+        if (item.hasEOL) text += '\n';
+      }
+      pages.push(text.trim());
+      total += text.length;
+      page.cleanup();
+    }
+    return capText(pages.filter(Boolean).join('\n\n'));
+  } finally {
+    await task.destroy();
+  }
+}
+
+export async function extractDocxText(bytes: Buffer): Promise<string> {
+  const result = await mammoth.extractRawText({ buffer: bytes });
+  return capText(result.value.replace(/\n{3,}/g, '\n\n').trim());
+}
+
+/** Word → HTML (unsanitised: callers sanitise). */
+export async function docxToHtml(bytes: Buffer): Promise<string> {
+  const result = await mammoth.convertToHtml({ buffer: bytes });
+  return result.value;
+}

@@ -1,0 +1,78 @@
+// "My work": the queue grouped by what the user must do next, oldest due first, each row with
+// its due date, a coloured state with a text label (never colour alone) and the deadline's
+// explanation in a title attribute and a <details> element (works without JS).
+import type { QueueEntry, ReviewVerb } from '../review/review.contract.ts';
+import { VERB_LABELS } from '../review/review.contract.ts';
+import { STATUS_LABELS } from '../catalog/catalog.contract.ts';
+import { ConsoleLayout, type PageContext } from './console.layout.tsx';
+
+const GROUP_TITLES: Record<ReviewVerb, string> = {
+  submit: '待我提交审核',
+  approve: '待我审核',
+  sendBack: '待我审核',
+  publish: '待我复核发布',
+  takedown: '已发布、可撤稿',
+};
+const GROUP_ORDER: ReviewVerb[] = ['approve', 'publish', 'submit', 'takedown'];
+
+export const DUE_STATE_LABELS = { overdue: '已超期', dueSoon: '即将到期', onTime: '按期' } as const;
+
+export function DueCell(props: { dueOn: string | null; dueState: keyof typeof DUE_STATE_LABELS | null; explanation: string | null }) {
+  if (!props.dueOn) return <span class="muted">无期限</span>;
+  const state = props.dueState ?? 'onTime';
+  return (
+    <div class="due">
+      <span title={props.explanation ?? undefined}>{props.dueOn}</span>{' '}
+      <span class={`due-state due-${state}`}>{DUE_STATE_LABELS[state]}</span>
+      {props.explanation && (
+        <details class="due-explain">
+          <summary>期限如何计算</summary>
+          <p>{props.explanation}</p>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function groupKey(entry: QueueEntry): ReviewVerb {
+  const v = entry.verbs[0] ?? 'submit';
+  return v === 'sendBack' ? 'approve' : v;
+}
+
+/** Oldest due first; entries without a deadline last, then by last change. */
+function byDue(a: QueueEntry, b: QueueEntry): number {
+  if (a.dueOn !== b.dueOn) return a.dueOn === null ? 1 : b.dueOn === null ? -1 : a.dueOn.localeCompare(b.dueOn);
+  return a.item.updatedAt.localeCompare(b.item.updatedAt);
+}
+
+export function HomePage(props: { ctx: PageContext; queue: QueueEntry[]; notice?: string }) {
+  const groups = GROUP_ORDER.map((verb) => ({ verb, entries: props.queue.filter((e) => groupKey(e) === verb).sort(byDue) })).filter((g) => g.entries.length);
+  return (
+    <ConsoleLayout ctx={props.ctx} title="我的待办" notice={props.notice}>
+      {groups.length === 0 && <p class="empty">目前没有需要您处理的事项。</p>}
+      {groups.map((g) => (
+        <section aria-labelledby={`group-${g.verb}`} class="queue-group">
+          <h2 id={`group-${g.verb}`}>{GROUP_TITLES[g.verb]}（{g.entries.length}）</h2>
+          <div class="table-wrap">
+            <table class="table">
+              <thead>
+                <tr><th scope="col">标题</th><th scope="col">栏目</th><th scope="col">状态</th><th scope="col">可办理</th><th scope="col">到期日</th></tr>
+              </thead>
+              <tbody>
+                {g.entries.map((e) => (
+                  <tr class={e.dueState ? `row-${e.dueState}` : undefined}>
+                    <td><a href={`/console/items/${e.item.id}`}>{e.item.title}</a></td>
+                    <td>{e.item.columnName}</td>
+                    <td>{STATUS_LABELS[e.item.status]}</td>
+                    <td>{e.verbs.map((v) => VERB_LABELS[v]).join('、')}</td>
+                    <td><DueCell dueOn={e.dueOn} dueState={e.dueState} explanation={e.dueExplanation} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </ConsoleLayout>
+  );
+}

@@ -1,0 +1,123 @@
+// Public portal routes: thin handlers that parse the query, call the portal service and render.
+// Every page works without JavaScript. Public pages may be cached for a minute; the security
+// hook replaces that with no-store for signed-in staff (it runs later, on send).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { notFound } from '../../core/errors.ts';
+import { sendPage } from '../../core/http/render.ts';
+import { CatalogPage, ColumnPage } from './catalog.pages.tsx';
+import { GuidePage } from './guide.pages.tsx';
+import { HomePage } from './home.pages.tsx';
+import { ItemPage, ItemPrintPage } from './item.pages.tsx';
+import { agencyQuery, idParams, pageQuery, searchQuery } from './portal.schemas.ts';
+import { createPortalService, type PortalContext, type PortalDeps, type PortalService } from './portal.service.ts';
+import { SearchPage } from './search.pages.tsx';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Marks portal pages: the portal hook resolves the agency context for them. */
+    portal?: boolean;
+  }
+}
+
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
+
+/** RFC 6266 / RFC 5987: an ASCII fallback plus the exact UTF-8 name. */
+export function contentDisposition(filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, '_').trim() || 'download';
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+const contextErrors = new WeakMap<FastifyRequest, unknown>();
+
+/** Resolve the agency context for portal pages and for unmatched URLs (so 404s show the site frame). */
+function registerContextHook(app: FastifyInstance, portal: PortalService): void {
+  app.decorateRequest('portal', null);
+  app.addHook('onRequest', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    const unmatched = !request.routeOptions.url && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+    if (!request.routeOptions.config?.portal && !unmatched) return;
+    const { agency } = agencyQuery.parse(request.query ?? {});
+    try {
+      request.portal = await portal.context(agency);
+    } catch (err) {
+      contextErrors.set(request, err);
+      request.portal = await portal.context(undefined).catch(() => null);
+    }
+  });
+}
+
+function parseId(request: FastifyRequest): string {
+  const parsed = idParams.safeParse(request.params);
+  if (!parsed.success) throw notFound();
+  return parsed.data.id;
+}
+
+function requireContext(request: FastifyRequest): PortalContext {
+  const err = contextErrors.get(request);
+  if (err) throw err;
+  if (!request.portal) throw notFound();
+  return request.portal;
+}
+
+export function registerPortalRoutes(app: FastifyInstance, services: PortalDeps): void {
+  const portal = createPortalService(services);
+  registerContextHook(app, portal);
+
+  const page = (url: string, build: (request: FastifyRequest, ctx: PortalContext) => Promise<VNode>) =>
+    app.get(url, { config: { portal: true } }, async (request: FastifyRequest, reply: FastifyReply) => {
+      const vnode = await build(request, requireContext(request));
+      reply.header('cache-control', PUBLIC_CACHE_CONTROL);
+      return sendPage(reply, vnode);
+    });
+
+  /** Item and column pages show their own agency, whatever `?agency=` says. */
+  const switchAgency = async (request: FastifyRequest, ctx: PortalContext, agencyId: string) => {
+    request.portal = await portal.contextOf(agencyId, ctx);
+    return request.portal;
+  };
+
+  page('/', async (_request, ctx) => {
+    const { latest, subordinates } = await portal.home(ctx);
+    return HomePage({ ctx, latest, subordinates });
+  });
+
+  page('/catalog', async (_request, ctx) => CatalogPage({ ctx }));
+
+  page('/columns/:id', async (request, ctx) => {
+    const id = parseId(request);
+    const found = await portal.column(id, pageQuery.parse(request.query ?? {}).page);
+    if (!found) throw notFound('该栏目不存在');
+    return ColumnPage({ ctx: await switchAgency(request, ctx, found.column.agencyId), column: found.column, list: found.list });
+  });
+
+  const itemPage = (print: boolean) => async (request: FastifyRequest, ctx: PortalContext) => {
+    const id = parseId(request);
+    const item = await portal.item(id);
+    if (!item) throw notFound('该信息不存在或尚未公开');
+    const own = await switchAgency(request, ctx, item.agencyId);
+    return print ? ItemPrintPage({ ctx: own, item }) : ItemPage({ ctx: own, item });
+  };
+  page('/items/:id', itemPage(false));
+  page('/items/:id/print', itemPage(true));
+
+  page('/guide', async (_request, ctx) => GuidePage({ ctx, data: await portal.guide(ctx) }));
+
+  page('/search', async (request, ctx) => {
+    const filters = searchQuery.parse(request.query ?? {});
+    const result = await portal.search(ctx, filters);
+    return SearchPage({ ctx, filters, years: portal.searchYears(), result });
+  });
+
+  app.get('/attachments/:id', async (request, reply) => {
+    const id = parseId(request);
+    const found = await portal.attachment(id);
+    if (!found) throw notFound('该附件不存在或尚未公开');
+    return reply
+      .header('content-type', found.info.mediaType || 'application/octet-stream')
+      .header('content-disposition', contentDisposition(found.info.filename))
+      .header('cache-control', PUBLIC_CACHE_CONTROL)
+      .send(found.bytes);
+  });
+}
