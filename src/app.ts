@@ -16,8 +16,10 @@ import { registerSecurityHeaders } from './core/http/security-headers.ts';
 import { newId } from './core/ids.ts';
 import { registerSessionHook } from './modules/accounts/index.ts';
 import type { Services } from './services.ts';
-import { plainErrorPage } from './core/http/error-page.ts';
+import { portalErrorPage, registerPortalRoutes } from './modules/portal/index.ts';
 import { registerConsoleRoutes } from './modules/console/index.ts';
+import { registerCatalogRoutes } from './modules/catalog/index.ts';
+import { registerReviewRoutes } from './modules/review/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -42,13 +44,16 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
   registerSecurityHeaders(app);
   registerSessionHook(app, services.accounts);
   registerCsrf(app, { secureCookies });
-  registerErrorHandler(app, plainErrorPage);
+  registerErrorHandler(app, portalErrorPage);
 
   app.get('/healthz', async (_request, reply) => {
     await sql`select 1`.execute(services.database.db);
     return reply.header('cache-control', 'no-store').send({ status: 'ok', database: services.database.dialect });
   });
   // modules: register routes below, one line per module (API, then portal, then console)
+  registerCatalogRoutes(app, services);
+  registerReviewRoutes(app, services);
+  registerPortalRoutes(app, services);
   registerConsoleRoutes(app, services);
 
   app.get('/api/openapi.json', async () => openApiDocument(app, { title: 'gongkai 政府信息公开平台 API', version: '1' }));

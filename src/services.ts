@@ -9,6 +9,8 @@ import { createCalendarService, type CalendarService } from './core/time/calenda
 import { systemClock, type Clock } from './core/time/clock.ts';
 import { createAccountsService, type AccountsService } from './modules/accounts/index.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
+import { createCatalogService, type CatalogService } from './modules/catalog/index.ts';
+import { createReviewService, type ReviewService } from './modules/review/index.ts';
 
 export interface Services {
   config: Config;
@@ -20,6 +22,8 @@ export interface Services {
   accounts: AccountsService;
   // module services: one line each, below
   search: SearchService;
+  catalog: CatalogService;
+  review: ReviewService;
   close(): Promise<void>;
 }
 
@@ -35,6 +39,8 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
   const accounts = createAccountsService({ db, clock });
   // module services: created below in dependency order (search before catalog before review)
   const search = createSearchService({ db, dialect });
+  const catalog = createCatalogService({ db, dialect, clock, calendar, files, search, maxUploadBytes: config.maxUploadBytes });
+  const review = createReviewService({ db, clock, calendar, catalog });
 
   return {
     config,
@@ -46,6 +52,8 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
     accounts,
     // module services: one line each, below
     search,
+    catalog,
+    review,
     close: () => database.close(),
   };
 }

@@ -116,3 +116,52 @@ export async function createFixture(services: Services): Promise<Fixture> {
     password: FIXTURE_PASSWORD,
   };
 }
+
+// ---- Catalog helpers (columns, drafts, moving an item through the review workflow) ----
+
+import type { ColumnInput, ItemDetail, ItemDraftInput, ItemStatus } from '../src/modules/catalog/index.ts';
+
+let columnCounter = 0;
+
+/** Creates a column in the fixture's agency (as its officer). */
+export async function createColumn(services: Services, fx: Fixture, name = '政策文件', extra: Partial<ColumnInput> = {}) {
+  return services.catalog.createColumn(fx.actor('officer'), {
+    parentId: null, code: `col-${++columnCounter}`, name, description: '', sortOrder: columnCounter, updateIntervalDays: null,
+    departmentIds: [fx.departments.planning.id], ...extra,
+  });
+}
+
+export function draftInput(columnId: string, extra: Partial<ItemDraftInput> = {}): ItemDraftInput {
+  return {
+    columnId, title: '关于做好2025年度征地补偿安置工作的通知', docNumber: '赣市自然资规〔2025〕3号', issuers: [], writtenOn: '2025-09-26',
+    topic: '国土资源、能源', summary: '征地补偿安置工作的要求。', bodyHtml: '<p>各县（市、区）自然资源局：</p><p>现就征地补偿安置工作通知如下。</p>',
+    disclosureMode: 'proactive', disclosureModeReason: '', scope: 'public', validity: 'inForce', isMajor: false, interpretsItemIds: [],
+    ...extra,
+  };
+}
+
+const PATH: { status: ItemStatus; who: FixtureUserKey; verb: 'submit' | 'approve' | 'publish' }[] = [
+  { status: 'draft', who: 'drafter', verb: 'submit' },
+  { status: 'departmentReview', who: 'departmentHead', verb: 'approve' },
+  { status: 'confidentialityReview', who: 'confidentialityReviewer', verb: 'approve' },
+  { status: 'leaderApproval', who: 'leader', verb: 'approve' },
+  { status: 'principalApproval', who: 'principalLeader', verb: 'approve' },
+  { status: 'officeCheck', who: 'officer', verb: 'publish' },
+];
+
+/** Moves an item forward through the workflow (with the right person at each step) until `target`. */
+export async function advanceTo(services: Services, fx: Fixture, itemId: string, target: ItemStatus): Promise<ItemDetail> {
+  let item = await services.catalog.getForStaff(fx.actor('officer'), itemId);
+  while (item.status !== target) {
+    const step = PATH.find((p) => p.status === item.status);
+    if (!step) throw new Error(`cannot advance from ${item.status} to ${target}`);
+    item = await services.review.act(fx.actor(step.who), itemId, step.verb, { opinion: '同意', basis: '' });
+  }
+  return item;
+}
+
+/** A draft by the fixture's drafter, taken through the whole workflow to published. */
+export async function publishedItem(services: Services, fx: Fixture, columnId: string, extra: Partial<ItemDraftInput> = {}): Promise<ItemDetail> {
+  const draft = await services.catalog.createDraft(fx.actor('drafter'), draftInput(columnId, extra));
+  return advanceTo(services, fx, draft.id, 'published');
+}

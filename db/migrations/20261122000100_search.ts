@@ -2,6 +2,10 @@
 // - SQLite: `search_fts`, an FTS5 table over space-joined jieba tokens with the unicode61
 //   tokenizer (the trigram tokenizer cannot match two-character words such as 征地), contentless
 //   because the original text lives in `search_documents`; its rowid is `search_documents.doc_key`.
+//   `title_tokens` holds the title words with a '_' prefix (a token character here), a word space
+//   of its own, so "in the title" is a short doclist instead of a column check over every
+//   match; `body_tokens` holds title and body words. `facets` holds one opaque token per filter value (agency, column, year, issuer, topic,
+//   validity), so filters are doclist intersections inside FTS5 instead of row lookups.
 // - PostgreSQL: a weighted tsvector column (A = title and document number, B = body and
 //   attachments) on `search_documents` with a GIN index.
 // `doc_key` grows with the publication date, so "newest first" is "highest key first": both
@@ -38,7 +42,8 @@ export async function up(db: AnyDb): Promise<void> {
     await sql.raw(documentsTable('integer', '')).execute(db);
     await sql
       .raw(
-        "create virtual table search_fts using fts5(title_tokens, body_tokens, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')",
+        `create virtual table search_fts using fts5(title_tokens, body_tokens, facets, content='', contentless_delete=1,
+          tokenize="unicode61 remove_diacritics 2 tokenchars '_'")`,
       )
       .execute(db);
   }

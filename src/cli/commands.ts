@@ -2,6 +2,7 @@
 import { agenciesAddCommand } from './agencies-add.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
 import { calendarDueCommand } from './calendar-due.ts';
+import { itemsImportCommand } from './items-import.ts';
 import { usersAddCommand } from './users-add.ts';
 
 export interface CliCommand {
@@ -14,4 +15,5 @@ export const commands: Record<string, CliCommand> = {
   'users add': usersAddCommand,
   'audit verify': auditVerifyCommand,
   'calendar due': calendarDueCommand,
+  'items import': itemsImportCommand,
 };

@@ -35,6 +35,7 @@ export interface DemoOrg {
   address: string;
   phone: string;
   townships: string[];
+  leaders: [string, string, string][];
 }
 
 export interface DemoContext {

@@ -35,7 +35,7 @@ function preAnnouncements(ctx: DemoContext, n: number): DemoItemSpec[] {
         `五、本公告期限为十个工作日，自${cnDate(writtenOn)}起至${cnDate(end)}止。`,
         `联系电话：${ctx.org.phone}（${ctx.org.shortName}耕地保护科）。`,
         `特此公告。`,
-        `${ctx.org.name}　${cnDate(writtenOn)}`,
+        `${ctx.org.name}\u3000${cnDate(writtenOn)}`,
       ),
     };
   });
@@ -83,8 +83,12 @@ function acquisitionNotices(ctx: DemoContext, n: number): DemoItemSpec[] {
   });
 }
 
+/** Parcel numbers run per year so that announcements and results never collide. */
 function parcelCode(ctx: DemoContext, year: string): string {
-  return `${year}-${ctx.org.place.slice(0, 1) === '示' ? 'SL' : 'XL'}-${String(between(ctx, 1, 60)).padStart(2, '0')}`;
+  const key = `parcel/${year}`;
+  const n = (ctx.numbers.get(key) ?? 0) + between(ctx, 1, 3);
+  ctx.numbers.set(key, n);
+  return `${year}-${ctx.org.docPrefix === '示自然资' ? 'SL' : 'XL'}-${String(n).padStart(2, '0')}`;
 }
 
 function transferAnnouncements(ctx: DemoContext, n: number): DemoItemSpec[] {

@@ -9,7 +9,7 @@ function agencyInfo(ctx: DemoContext): DemoItemSpec[] {
   const o = ctx.org;
   return [
     { key: 'jgzn', column: 'jgzn', department: '办公室', topic: TOPICS.general, writtenOn: d, docNumber: '', title: `${o.name}主要职责`, summary: '本机关的主要职责、办公地址和联系方式。', bodyHtml: paragraphs(`${o.name}是${o.place}人民政府工作部门，主要职责是：`, '（一）履行全民所有土地、矿产、森林、草原、湿地、水等自然资源资产所有者职责和所有国土空间用途管制职责。', '（二）负责自然资源调查监测评价、统一确权登记和合理开发利用工作。', '（三）负责建立空间规划体系并监督实施，负责耕地保护和土地征收、供应管理。', '（四）负责测绘地理信息管理、地质灾害防治和自然资源执法监督工作。', `办公地址：${o.address}；联系电话：${o.phone}。`) },
-    { key: 'ldxx', column: 'ldxx', department: '办公室', topic: TOPICS.general, writtenOn: d, docNumber: '', title: `${o.name}领导信息`, summary: '局领导姓名、职务和分工。', bodyHtml: table('局领导分工', ['姓名', '职务', '分工'], [['钱卫国', '党组书记、局长', '主持全面工作'], ['赵志宏', '党组成员、副局长', '分管土地利用、耕地保护、政务公开'], ['孙建平', '党组成员、副局长', '分管国土空间规划、测绘地理信息'], ['刘红梅', '党组成员、副局长', '分管不动产登记、执法监督']]) },
+    { key: 'ldxx', column: 'ldxx', department: '办公室', topic: TOPICS.general, writtenOn: d, docNumber: '', title: `${o.name}领导信息`, summary: '局领导姓名、职务和分工。', bodyHtml: table('局领导分工', ['姓名', '职务', '分工'], o.leaders) },
     { key: 'nsjg', column: 'nsjg', department: '办公室', topic: TOPICS.general, writtenOn: d, docNumber: '', title: `${o.name}内设机构`, summary: '内设科室及其职责、联系电话。', bodyHtml: table('内设机构', ['科室', '主要职责'], [['办公室', '机关日常运转、政务公开、信访、保密'], ['政策法规科', '规范性文件合法性审核、行政复议应诉'], ['国土空间规划科', '国土空间规划编制与实施监督'], ['耕地保护科', '耕地保护、土地征收'], ['土地利用科', '土地供应、地价管理、节约集约利用'], ['矿产资源科', '矿业权管理'], ['不动产登记中心', '不动产统一登记'], ['执法支队', '自然资源违法案件查处']]) },
   ];
 }
@@ -17,8 +17,9 @@ function agencyInfo(ctx: DemoContext): DemoItemSpec[] {
 function statistics(ctx: DemoContext, n: number): DemoItemSpec[] {
   return spreadDates(ctx, n).map((writtenOn, i) => {
     const [y, m] = writtenOn.split('-').map(Number);
-    const q = Math.max(1, Math.ceil((m - 1) / 3));
-    const year = m <= 1 ? y - 1 : y;
+    // Figures of the last complete quarter.
+    const q = Math.ceil(m / 3) - 1 || 4;
+    const year = m <= 3 ? y - 1 : y;
     const kind = i % 2 === 0 ? 'supply' : 'registration';
     return kind === 'supply'
       ? {
@@ -60,7 +61,7 @@ function annualReports(ctx: DemoContext): DemoItemSpec[] {
         `一、总体情况。全年主动公开政府信息${between(ctx, 400, 900)}条，收到政府信息公开申请${between(ctx, 40, 160)}件，均在法定期限内答复。`,
         '二、主动公开政府信息情况、三、收到和处理政府信息公开申请情况、四、政府信息公开行政复议和行政诉讼情况详见附表。',
         '五、存在的主要问题及改进情况。部分栏目更新不够及时，依申请公开答复文书规范化水平有待提升。下一步将完善栏目更新提醒和答复文书模板。',
-        `${ctx.org.name}　${cnDate(writtenOn)}`,
+        `${ctx.org.name}\u3000${cnDate(writtenOn)}`,
       ),
     });
   }

@@ -43,7 +43,7 @@ function policyDocuments(ctx: DemoContext): DemoItemSpec[] {
         `为${p.purpose}，根据有关法律、法规和规章，结合本${ctx.org.place.slice(-1)}实际，${p.name.startsWith('关于') ? '经局务会议审议通过并经合法性审核，现将有关事项通知如下' : `制定《${fullName}》，经局务会议审议通过并经合法性审核，现印发给你们，请认真贯彻执行`}：`,
         ...p.points.map((pt, k) => `${['一', '二', '三', '四'][k]}、${pt}。`),
         `本${p.name.startsWith('关于') ? '通知' : '规定'}自${cnDate(writtenOn)}起三十日后施行，有效期五年。执行中遇到的问题，请及时向${ctx.org.shortName}政策法规科反映。`,
-        `${ctx.org.name}　${cnDate(writtenOn)}`,
+        `${ctx.org.name}\u3000${cnDate(writtenOn)}`,
       ),
     });
     if (p.interpreted)
@@ -92,7 +92,7 @@ function otherDocuments(ctx: DemoContext, n: number): DemoItemSpec[] {
         '一、提高思想认识。各单位要把此项工作摆上重要议事日程，主要负责同志亲自抓、负总责。',
         '二、明确工作任务。按照职责分工，细化工作措施，建立工作台账，确保各项任务按时完成。',
         `三、加强督促检查。${ctx.org.shortName}将适时开展督导，对工作推进不力的单位予以通报。`,
-        `${ctx.org.name}　${cnDate(writtenOn)}`,
+        `${ctx.org.name}\u3000${cnDate(writtenOn)}`,
       ),
     };
   });

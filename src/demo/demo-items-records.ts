@@ -13,7 +13,7 @@ const unitNumber = (ctx: DemoContext) =>
 const REGISTRATION_KINDS = [
   { kind: '首次登记', article: '第十七条', text: '经初步审定，我机构拟对下列不动产权利予以首次登记' },
   { kind: '更正登记', article: '第八十一条', text: '经审查，下列不动产登记簿记载事项确有错误，我机构拟依法予以更正' },
-  { kind: '不动产权证书作废', article: '第二十二条', text: '下列不动产权证书因遗失，权利人已申请补发，原证书自本公告之日起作废' },
+  { kind: '权证书遗失作废', article: '第二十二条', text: '下列不动产权证书因遗失，权利人已申请补发，原证书自本公告之日起作废' },
   { kind: '注销登记', article: '第二十八条', text: '下列不动产权利因土地使用期限届满未申请续期，我机构拟依法注销登记' },
 ];
 
@@ -93,7 +93,7 @@ function penaltyDecisions(ctx: DemoContext, n: number): DemoItemSpec[] {
         `根据${v.basis}的规定，本机关决定：责令当事人限期改正违法行为，${v.perSqm ? `并处罚款人民币${fine.toLocaleString('zh-CN')}元（每平方米${v.perSqm}元）` : `没收违法所得并处罚款人民币${fine.toLocaleString('zh-CN')}元`}。`,
         '当事人应自收到本决定书之日起十五日内将罚款缴至指定银行账户。到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款。',
         '当事人对本决定不服的，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。',
-        `${ctx.org.name}　${cnDate(writtenOn)}`,
+        `${ctx.org.name}\u3000${cnDate(writtenOn)}`,
       ),
     };
   });

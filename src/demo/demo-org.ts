@@ -22,12 +22,20 @@ export interface DemoAgency {
   /** Short issuer prefix of document numbers: 示自然资规〔2025〕3号. */
   docPrefix: string;
   departments: { name: string; isDisclosureOffice?: boolean }[];
+  /** Leaders for the 领导信息 page: name, post, duties. */
+  leaders: [string, string, string][];
 }
 
 export const DEMO_AGENCIES: DemoAgency[] = [
   {
     key: 'city',
     docPrefix: '示自然资',
+    leaders: [
+      ['钱卫国', '党组书记、局长', '主持全面工作'],
+      ['赵志宏', '党组成员、副局长', '分管土地利用、耕地保护、政务公开'],
+      ['孙建平', '党组成员、副局长', '分管国土空间规划、测绘地理信息'],
+      ['刘红梅', '党组成员、副局长', '分管不动产登记、执法监督'],
+    ],
     input: {
       code: 'city',
       name: '示例市自然资源和规划局',
@@ -64,6 +72,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
   {
     key: 'county-a',
     docPrefix: '示县自然资',
+    leaders: [['马国强', '党组书记、局长', '主持全面工作'], ['黄志远', '党组成员、副局长', '分管土地利用、耕地保护'], ['曾丽', '党组成员、副局长', '分管不动产登记、执法监督']],
     input: {
       code: 'county-a',
       name: '示例县自然资源局',
@@ -90,6 +99,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
   {
     key: 'county-b',
     docPrefix: '示区自然资',
+    leaders: [['邱文华', '局长', '主持全面工作'], ['田伟', '副局长', '分管规划、土地利用'], ['温敏', '副局长', '分管不动产登记、执法监督']],
     input: {
       code: 'county-b',
       name: '示例区自然资源分局',

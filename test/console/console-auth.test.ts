@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
+import { systemActor } from '../../src/core/audit/audit.ts';
 import { createFixture, type Fixture } from '../factories.ts';
 import { anonymousSession, cookieFrom, form, get, loginAs } from '../helpers/http.ts';
 import { createTestServices, type TestServices } from '../helpers/test-services.ts';
@@ -96,7 +97,7 @@ describe('console sign-in', () => {
   });
 
   test('a user with a temporary password must change it first', async () => {
-    await services.accounts.createUser(fx.actor('sysAdmin').user && { id: null, name: '测试', agencyId: null, ip: '' }, {
+    await services.accounts.createUser(systemActor('测试'), {
       agencyId: fx.agency.id, username: 'newcomer', displayName: '新同事', password: fx.password, roles: ['drafter'], mustChangePassword: true,
     });
     const session = await loginAs(app, 'newcomer', fx.password);

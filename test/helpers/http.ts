@@ -82,3 +82,35 @@ export async function loginAs(app: FastifyInstance, username: string, password: 
   if (page.statusCode === 303) page = await app.inject({ method: 'GET', url: page.headers.location as string, headers: { cookie } });
   return { cookie, csrf: csrfFrom(page.body) };
 }
+
+/**
+ * POSTs a multipart/form-data form (file uploads). As the console's upload forms do, the CSRF
+ * token travels in the action URL's `_csrf` query parameter.
+ */
+export function multipartForm(
+  app: FastifyInstance,
+  url: string,
+  fields: Record<string, string | string[]>,
+  files: { field: string; filename: string; bytes: Buffer; type?: string }[],
+  session: TestSession,
+) {
+  const boundary = `----gongkai${Date.now().toString(36)}`;
+  const chunks: Buffer[] = [];
+  const push = (s: string) => chunks.push(Buffer.from(s, 'utf8'));
+  for (const [k, v] of Object.entries(fields)) {
+    for (const x of Array.isArray(v) ? v : [v]) push(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${x}\r\n`);
+  }
+  for (const f of files) {
+    push(`--${boundary}\r\ncontent-disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\ncontent-type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`);
+    chunks.push(f.bytes);
+    push('\r\n');
+  }
+  push(`--${boundary}--\r\n`);
+  const sep = url.includes('?') ? '&' : '?';
+  return app.inject({
+    method: 'POST',
+    url: `${url}${sep}_csrf=${encodeURIComponent(session.csrf)}`,
+    headers: { cookie: session.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat(chunks),
+  });
+}

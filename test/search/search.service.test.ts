@@ -147,3 +147,21 @@ describe('search service', () => {
     assert.deepEqual(await ids(q('征地')), []);
   });
 });
+
+describe('search totals', () => {
+  test('beyond TOTAL_CAP the total is capped and marked, and paging stops there', async () => {
+    const { TOTAL_CAP, MAX_WINDOW } = await import('../../src/modules/search/index.ts');
+    const { db } = services.database;
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i <= TOTAL_CAP; i++) {
+        await services.search.indexItem(trx, doc(`many-${i}`, { agencyId: 'agency-many', title: `不动产登记公告第${i}号` }));
+      }
+    });
+    const first = await services.search.search(q('不动产登记', { agencyId: 'agency-many' }));
+    assert.equal(first.total, TOTAL_CAP);
+    assert.equal(first.totalCapped, true);
+    assert.equal(first.hits.length, 10);
+    const beyond = await services.search.search(q('不动产登记', { agencyId: 'agency-many', page: MAX_WINDOW / 10 + 1 }));
+    assert.deepEqual(beyond.hits, []);
+  });
+});

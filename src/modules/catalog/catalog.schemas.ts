@@ -15,7 +15,7 @@ export const itemDraftInput = z
     docNumber: text(100, '发文字号最多 100 字').default(''),
     issuers: z.array(text(80, '发文机关名称最多 80 字').min(1, '发文机关名称不能为空')).max(10, '发文机关最多 10 个').default([]),
     writtenOn: legalDate('成文日期格式应为 YYYY-MM-DD，例如 2025-09-26').nullable().default(null),
-    topic: text(50, '主题分类最多 50 字').default(''),
+    topic: text(100, '主题分类最多 100 字').default(''),
     summary: text(2000, '内容概述最多 2000 字').default(''),
     bodyHtml: z.string().max(2_000_000, '正文过长').default(''),
     disclosureMode: z.enum(DISCLOSURE_MODES, '请选择公开方式').default('proactive'),

@@ -2,6 +2,7 @@
 // workdays, and the form to add or correct a year.
 import type { CalendarDay } from '../../core/time/calendar.ts';
 import { Csrf, ConsoleLayout, TextArea, TextInput, type FieldErrorView, type FormValues, type PageContext } from './console.layout.tsx';
+import { shanghaiDateTime } from './format.ts';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -16,10 +17,7 @@ export function CalendarPage(props: {
   const { ctx, selected } = props;
   return (
     <ConsoleLayout ctx={ctx} title="工作日历" errors={props.errors} notice={props.notice}>
-      <p>
-        期限按工作日计算（国务院办公厅每年公布的放假安排，含调休上班日）。日历未覆盖的年份无法计算期限，
-        请在国务院公布次年安排后及时录入。
-      </p>
+      <p>期限按工作日计算（国务院办公厅每年公布的放假安排，含调休上班日）。日历未覆盖的年份无法计算期限，请在国务院公布次年安排后及时录入。</p>
       <section aria-labelledby="years-title">
         <h2 id="years-title">已录入的年份</h2>
         <div class="table-wrap">
@@ -32,7 +30,7 @@ export function CalendarPage(props: {
                 <tr>
                   <td><a href={`/console/calendar?year=${y.year}`}>{y.year} 年</a></td>
                   <td>{y.source}</td>
-                  <td>{y.updatedAt.slice(0, 10)}</td>
+                  <td>{shanghaiDateTime(y.updatedAt)}</td>
                   <td>{y.updatedBy}</td>
                 </tr>
               ))}

@@ -13,9 +13,13 @@ export function canDraftItems(user: SessionUser): boolean {
   return hasRole(user, 'drafter', 'officer');
 }
 
-/** Only drafts are edited in place; published items are revised (a new version) by the office. */
-export function canEditDraft(user: SessionUser, item: { status: ItemStatus }): boolean {
-  return item.status === 'draft' && canDraftItems(user);
+/**
+ * Only drafts are edited in place, by a drafter of the item's department or by the office;
+ * published items are revised (a new version) by the office.
+ */
+export function canEditDraft(user: SessionUser, item: { status: ItemStatus; departmentId: string }): boolean {
+  if (item.status !== 'draft') return false;
+  return hasRole(user, 'officer') || (hasRole(user, 'drafter') && user.departmentId === item.departmentId);
 }
 
 /** Revising and repealing published items is the disclosure office's work. */
@@ -27,8 +31,9 @@ export function canRepeal(user: SessionUser, item: { status: ItemStatus; validit
   return item.status === 'published' && item.validity !== 'repealed' && hasRole(user, 'officer');
 }
 
+/** The disclosure office maintains the catalog tree (the catalog service allows no one else). */
 export function canManageColumns(user: SessionUser): boolean {
-  return hasRole(user, 'officer', 'sysAdmin');
+  return hasRole(user, 'officer');
 }
 
 export { canManageUsers, canManageCalendar };

@@ -10,7 +10,10 @@ import { registerCalendarRoutes } from './calendar.routes.ts';
 import type { PageContext } from './console.layout.tsx';
 import { ErrorPage } from './console.pages.tsx';
 import { registerUsersRoutes } from './users.routes.ts';
-// console page groups: imports above, registrations in registerConsoleRoutes below
+import { registerColumnsRoutes } from './columns.routes.ts';
+import { registerHomeRoutes } from './home.routes.ts';
+import { registerItemRecordRoutes } from './item-record.routes.ts';
+import { registerItemsRoutes } from './items.routes.ts';
 
 const OPEN_PATHS = new Set(['/console/login']);
 const PASSWORD_PATHS = new Set(['/console/password', '/console/logout']);
@@ -51,5 +54,9 @@ export function registerConsoleRoutes(app: FastifyInstance, services: Services):
     registerAuthRoutes(scope, services);
     registerUsersRoutes(scope, services);
     registerCalendarRoutes(scope, services);
+    registerHomeRoutes(scope, services);
+    registerItemsRoutes(scope, services);
+    registerItemRecordRoutes(scope, services);
+    registerColumnsRoutes(scope, services);
   });
 }

@@ -5,6 +5,7 @@ import type { QueueEntry, ReviewVerb } from '../review/review.contract.ts';
 import { VERB_LABELS } from '../review/review.contract.ts';
 import { STATUS_LABELS } from '../catalog/catalog.contract.ts';
 import { ConsoleLayout, type PageContext } from './console.layout.tsx';
+import { navEntries } from './console.policy.ts';
 
 const GROUP_TITLES: Record<ReviewVerb, string> = {
   submit: '待我提交审核',
@@ -45,11 +46,21 @@ function byDue(a: QueueEntry, b: QueueEntry): number {
   return a.item.updatedAt.localeCompare(b.item.updatedAt);
 }
 
-export function HomePage(props: { ctx: PageContext; queue: QueueEntry[]; notice?: string }) {
-  const groups = GROUP_ORDER.map((verb) => ({ verb, entries: props.queue.filter((e) => groupKey(e) === verb).sort(byDue) })).filter((g) => g.entries.length);
+export function HomePage(props: { ctx: PageContext; queue: QueueEntry[] | null; notice?: string }) {
+  const queue = props.queue ?? [];
+  const groups = GROUP_ORDER.map((verb) => ({ verb, entries: queue.filter((e) => groupKey(e) === verb).sort(byDue) })).filter((g) => g.entries.length);
+  const user = props.ctx.user;
   return (
     <ConsoleLayout ctx={props.ctx} title="我的待办" notice={props.notice}>
-      {groups.length === 0 && <p class="empty">目前没有需要您处理的事项。</p>}
+      {props.queue === null && user && (
+        <>
+          <p>管理员账号不办理政府信息，可使用以下管理功能：</p>
+          <ul class="link-list">
+            {navEntries(user).slice(1).map((e) => <li><a href={e.href}>{e.label}</a></li>)}
+          </ul>
+        </>
+      )}
+      {props.queue !== null && groups.length === 0 && <p class="empty">目前没有需要您处理的事项。</p>}
       {groups.map((g) => (
         <section aria-labelledby={`group-${g.verb}`} class="queue-group">
           <h2 id={`group-${g.verb}`}>{GROUP_TITLES[g.verb]}（{g.entries.length}）</h2>

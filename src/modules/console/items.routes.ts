@@ -9,7 +9,7 @@ import type { FieldErrorView, FormValues } from './console.layout.tsx';
 import { canDraftItems, canEditDraft, canSeeItems } from './console.policy.ts';
 import { pageContext, redirect } from './console.routes.ts';
 import { itemForm, listQuery } from './console.schemas.ts';
-import type { ConsoleServices } from './console.services.ts';
+import type { Services } from '../../services.ts';
 import { ItemEditorPage, ItemsListPage, type EditorMode } from './items.pages.tsx';
 
 const NOTICES: Record<string, string> = {
@@ -27,7 +27,7 @@ export function itemValues(item: ItemDetail): FormValues {
   };
 }
 
-export function registerItemsRoutes(app: FastifyInstance, services: ConsoleServices): void {
+export function registerItemsRoutes(app: FastifyInstance, services: Services): void {
   const { catalog } = services;
 
   async function editor(request: FastifyRequest, actor: StaffActor, mode: EditorMode, values: FormValues, errors: FieldErrorView[], notice?: string) {
@@ -50,7 +50,7 @@ export function registerItemsRoutes(app: FastifyInstance, services: ConsoleServi
       values.bodyHtml = imported.bodyHtml;
       return [];
     } catch (err) {
-      return fieldErrorsOf(err, 'wordFile', { bytes: 'wordFile' });
+      return fieldErrorsOf(err, 'wordFile', { bytes: 'wordFile', file: 'wordFile' });
     }
   }
 
@@ -94,17 +94,17 @@ export function registerItemsRoutes(app: FastifyInstance, services: ConsoleServi
     return sendPage(reply, await editor(request, actor, { kind: 'new' }, values, errors), 422);
   });
 
-  async function editMode(actor: StaffActor, id: string): Promise<EditorMode & { kind: 'edit' }> {
+  async function editable(actor: StaffActor, id: string): Promise<{ item: ItemDetail; mode: EditorMode & { kind: 'edit' } }> {
     const item = await catalog.getForStaff(actor, id);
     authorize(canEditDraft(actor.user, item), '只有草稿可以编辑；已发布的信息请使用“修订”。');
-    return { kind: 'edit', itemId: id, attachments: item.attachments, maxUploadMb: Math.round(services.config.maxUploadBytes / 1024 / 1024) };
+    const maxUploadMb = Math.round(services.config.maxUploadBytes / 1024 / 1024);
+    return { item, mode: { kind: 'edit', itemId: id, attachments: item.attachments, maxUploadMb } };
   }
 
   app.get('/console/items/:id/edit', async (request, reply) => {
     const actor = staffActor(request);
     const { id } = request.params as { id: string };
-    const item = await catalog.getForStaff(actor, id);
-    const mode = await editMode(actor, id);
+    const { item, mode } = await editable(actor, id);
     const done = (request.query as { done?: string }).done;
     return sendPage(reply, await editor(request, actor, mode, itemValues(item), [], done ? NOTICES[done] : undefined));
   });
@@ -112,7 +112,7 @@ export function registerItemsRoutes(app: FastifyInstance, services: ConsoleServi
   app.post('/console/items/:id/edit', async (request, reply) => {
     const actor = staffActor(request);
     const { id } = request.params as { id: string };
-    const mode = await editMode(actor, id);
+    const { mode } = await editable(actor, id);
     const { values, files } = await readForm(request);
     if (values.intent === 'import') {
       const errors = await importWord(actor, values, files);
@@ -134,7 +134,7 @@ export function registerItemsRoutes(app: FastifyInstance, services: ConsoleServi
   app.post('/console/items/:id/attachments', async (request, reply) => {
     const actor = staffActor(request);
     const { id } = request.params as { id: string };
-    const mode = await editMode(actor, id);
+    const { mode } = await editable(actor, id);
     const { files } = await readForm(request);
     const uploads = files.filter((f) => f.field === 'file');
     let errors: FieldErrorView[] = uploads.length ? [] : [{ field: 'file', message: '请选择要上传的文件' }];

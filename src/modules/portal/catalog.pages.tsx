@@ -1,6 +1,6 @@
 // 信息公开目录: the catalog tree (条例 第十二条), and one column's published items with the tree
 // on the left and 索引号 · 标题 · 发布日期 on the right (UX.md).
-import type { ColumnNode, ItemSummary, Page } from '../catalog/catalog.contract.ts';
+import type { ColumnNode, ItemSummary, Page } from '../catalog/index.ts';
 import { columnHref, ColumnTree, ItemTable, Pagination, portalHref } from './components.tsx';
 import { Layout, type NavKey } from './layout.tsx';
 import { columnPath, type PortalContext } from './portal.service.ts';

@@ -2,7 +2,7 @@
 // only raw HTML the portal inserts is the catalog's sanitised body and the search module's
 // escaped snippets (see item.pages.tsx and search.pages.tsx).
 import type { ComponentChildren } from 'preact';
-import type { ColumnNode, ItemSummary } from '../catalog/catalog.contract.ts';
+import type { ColumnNode, ItemSummary } from '../catalog/index.ts';
 import type { PortalContext } from './portal.service.ts';
 
 type QueryValue = string | number | undefined | null;
@@ -165,12 +165,16 @@ export function ItemTable({ items, caption }: { items: ItemSummary[]; caption: s
         <tbody>
           {items.map((item) => (
             <tr>
-              <td class="col-index">{item.indexNumber ?? ''}</td>
-              <td>
+              <td class="col-index" data-label="索引号">
+                {item.indexNumber ?? ''}
+              </td>
+              <td class="col-title">
                 <a href={itemHref(item.id)}>{item.title}</a>
                 {item.validity !== 'inForce' && item.validity !== 'amended' && <span class="tag tag-muted"> {item.validity === 'repealed' ? '已废止' : '已失效'}</span>}
               </td>
-              <td class="col-date">{item.publishedOn ?? ''}</td>
+              <td class="col-date" data-label="发布日期">
+                {item.publishedOn ?? ''}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,7 @@
 // 政府信息公开指南, generated from the agency's own data and catalog so that it stays current
 // (条例 第十二条: the guide states how information is classified and arranged, how to get it,
 // and the office's name, address, hours, phone, fax and internet contact).
-import type { ColumnNode } from '../catalog/catalog.contract.ts';
+import type { ColumnNode } from '../catalog/index.ts';
 import { portalHref } from './components.tsx';
 import { Layout } from './layout.tsx';
 import type { PortalContext, ReadingRoom } from './portal.service.ts';

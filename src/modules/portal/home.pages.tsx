@@ -1,6 +1,6 @@
 // 首页: the latest published items, the entries that must always be one click away (指南, 目录,
 // 年报, 依申请公开), the first-level catalog columns and the agencies below this one.
-import type { ItemSummary } from '../catalog/catalog.contract.ts';
+import type { ItemSummary } from '../catalog/index.ts';
 import { columnHref, itemHref, portalHref, SearchBox } from './components.tsx';
 import { Layout } from './layout.tsx';
 import type { Agency, PortalContext } from './portal.service.ts';

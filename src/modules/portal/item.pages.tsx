@@ -2,7 +2,7 @@
 // · 发布日期 · 有效性, 条例 第十二条 and UX.md), the body, attachments, linked 政策解读 both ways
 // and earlier versions; plus the print view with the same content and no navigation.
 import { legalDate } from '../../core/time/clock.ts';
-import { VALIDITY_LABELS, type ItemDetail, type ItemSummary } from '../catalog/catalog.contract.ts';
+import { VALIDITY_LABELS, type ItemDetail, type ItemSummary } from '../catalog/index.ts';
 import { attachmentHref, columnHref, fileTypeLabel, formatSize, itemHref, Notice, portalHref } from './components.tsx';
 import { Layout, PrintLayout } from './layout.tsx';
 import { columnPath, type PortalContext } from './portal.service.ts';

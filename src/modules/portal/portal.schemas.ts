@@ -1,7 +1,7 @@
 // Query and path parameters of the portal pages. Malformed filters are dropped rather than
 // rejected: a citizen following an old or edited link still gets a useful page.
 import { z } from 'zod';
-import { VALIDITIES } from '../catalog/catalog.contract.ts';
+import { VALIDITIES } from '../catalog/index.ts';
 
 const MAX_PAGE = 10_000;
 

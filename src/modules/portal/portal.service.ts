@@ -4,8 +4,8 @@
 import { AppError, notFound } from '../../core/errors.ts';
 import { today, type Clock } from '../../core/time/clock.ts';
 import type { AccountsService } from '../accounts/index.ts';
-import type { CatalogService, ColumnNode, ItemDetail, ItemSummary, Page, Validity } from '../catalog/catalog.contract.ts';
-import type { SearchResult, SearchService } from '../search/search.contract.ts';
+import type { CatalogService, ColumnNode, ItemDetail, ItemSummary, Page, Validity } from '../catalog/index.ts';
+import type { SearchResult, SearchService } from '../search/index.ts';
 
 export type Agency = NonNullable<Awaited<ReturnType<AccountsService['agency']>>>;
 

@@ -1,7 +1,7 @@
 // 站内搜索 (条例 第二十四条: the portal offers search): a filter form that works without
 // JavaScript, highlighted results and paging.
-import { VALIDITIES, VALIDITY_LABELS } from '../catalog/catalog.contract.ts';
-import type { SearchHit, SearchResult } from '../search/search.contract.ts';
+import { VALIDITIES, VALIDITY_LABELS } from '../catalog/index.ts';
+import type { SearchHit, SearchResult } from '../search/index.ts';
 import { itemHref, Pagination, portalHref } from './components.tsx';
 import { Layout } from './layout.tsx';
 import { flattenColumns, type PortalContext, type SearchFilters } from './portal.service.ts';

@@ -1,5 +1,6 @@
 // All SQL of the search module. The two engines differ only in how "matches these terms" is
 // written (FTS5 MATCH vs tsvector @@ tsquery); everything else is the same side table.
+import { createHash } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTrx, DialectName } from '../../core/db/database.ts';
 import type { SearchDocumentTable } from '../../core/db/schema.ts';
@@ -26,12 +27,46 @@ const ftsString = (term: string) => `"${term.replace(/"/g, '""')}"`;
 // Quoted tsquery operands: the text inside is a lexeme, not syntax.
 const tsOperand = (term: string, weight: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${weight}`;
 
-function ftsExpression(terms: string[], tier: Tier): string {
-  const all = terms.map(ftsString).join(' AND ');
-  const title = terms.map((t) => `{title_tokens} : ${ftsString(t)}`).join(' AND ');
-  if (tier === 'title') return title;
-  if (tier === 'all') return all;
-  return `(${all}) NOT (${title})`;
+// SQLite: title words are indexed as '_word' (see the migration).
+const TITLE_PREFIX = '_';
+
+/** An opaque word for one filter value (any text: ids, issuer names), safe for unicode61. */
+function facetToken(kind: string, value: string | number): string {
+  return `f${createHash('sha256').update(`${kind}:${value}`).digest('hex').slice(0, 20)}`;
+}
+
+/** The SQLite facet tokens of a document (see the migration). */
+export function facetTokens(row: SearchDocumentTable): string {
+  const pairs: Array<[string, string | number]> = [
+    ['agency', row.agencyId], ['column', row.columnId], ['year', row.year],
+    ['issuer', row.issuer], ['topic', row.topic], ['validity', row.validity],
+  ];
+  return pairs.map(([k, v]) => facetToken(k, v)).join(' ');
+}
+
+const prefixed = (tokens: string) => tokens.split(' ').filter((t) => t !== '').map((t) => TITLE_PREFIX + t).join(' ');
+
+function facetExpression(f: SearchFilters): string[] {
+  const one = (kind: string, value: string | number) => `{facets} : "${facetToken(kind, value)}"`;
+  const parts: string[] = [];
+  if (f.agencyId !== undefined) parts.push(one('agency', f.agencyId));
+  if (f.columnIds !== undefined) {
+    // An empty list matches nothing; the service answers that case without a query.
+    parts.push(`{facets} : (${f.columnIds.map((id) => `"${facetToken('column', id)}"`).join(' OR ')})`);
+  }
+  if (f.year !== undefined) parts.push(one('year', f.year));
+  if (f.issuer !== undefined) parts.push(one('issuer', f.issuer));
+  if (f.topic !== undefined) parts.push(one('topic', f.topic));
+  if (f.validity !== undefined) parts.push(one('validity', f.validity));
+  return parts;
+}
+
+function ftsExpression(terms: string[], tier: Tier, filters: SearchFilters): string {
+  const all = terms.map((t) => `{body_tokens} : ${ftsString(t)}`).join(' AND ');
+  const title = terms.map((t) => `{title_tokens} : ${ftsString(TITLE_PREFIX + t)}`).join(' AND ');
+  const facets = facetExpression(filters);
+  const match = tier === 'title' ? title : tier === 'all' ? all : `(${all}) NOT (${title})`;
+  return facets.length === 0 ? match : `(${match}) AND ${facets.join(' AND ')}`;
 }
 
 function tsquery(terms: string[], weight: '' | ':A'): string {
@@ -54,15 +89,16 @@ function filterConditions(f: SearchFilters): RawBuilder<unknown>[] {
 export function createSearchRepository(dialect: DialectName) {
   /** FROM … WHERE … for the matches of one tier, newest (highest key) first when ordered. */
   function matching(terms: string[], tier: Tier, filters: SearchFilters): { from: RawBuilder<unknown>; where: RawBuilder<unknown> } {
-    const conditions = filterConditions(filters);
     if (dialect === 'sqlite') {
       // The FTS table drives the join and yields rowids in descending order itself, so a page
       // of a word nearly every document contains costs a page of reads, not a ranking of all.
+      // Filters are facet words inside the MATCH: no row lookups to count or to filter.
       return {
         from: sql`search_fts f join search_documents d on d.doc_key = f.rowid`,
-        where: sql.join([sql`search_fts match ${ftsExpression(terms, tier)}`, ...conditions], sql` and `),
+        where: sql`search_fts match ${ftsExpression(terms, tier, filters)}`,
       };
     }
+    const conditions = filterConditions(filters);
     const match =
       tier === 'title'
         ? sql`d.tsv @@ to_tsquery('simple', ${tsquery(terms, ':A')})`
@@ -105,7 +141,8 @@ export function createSearchRepository(dialect: DialectName) {
     async insert(db: DbOrTrx, row: SearchRow, titleTokens: string, bodyTokens: string): Promise<void> {
       if (dialect === 'sqlite') {
         await db.insertInto('searchDocuments').values(row).execute();
-        await sql`insert into search_fts (rowid, title_tokens, body_tokens) values (${row.docKey}, ${titleTokens}, ${bodyTokens})`.execute(db);
+        await sql`insert into search_fts (rowid, title_tokens, body_tokens, facets)
+          values (${row.docKey}, ${prefixed(titleTokens)}, ${`${titleTokens} ${bodyTokens}`}, ${facetTokens(row)})`.execute(db);
         return;
       }
       await db
@@ -140,7 +177,9 @@ export function createSearchRepository(dialect: DialectName) {
     async count(db: DbOrTrx, terms: string[], tier: Tier, filters: SearchFilters, cap: number): Promise<number> {
       if (cap <= 0) return 0;
       const { from, where } = matching(terms, tier, filters);
-      const result = await sql<{ n: number }>`select count(*) as n from (select 1 as one from ${from} where ${where} limit ${cap}) capped`.execute(db);
+      // SQLite counts inside FTS5 alone (filters are facets there): no row is read.
+      const source = dialect === 'sqlite' ? sql`search_fts` : from;
+      const result = await sql<{ n: number }>`select count(*) as n from (select 1 as one from ${source} where ${where} limit ${cap}) capped`.execute(db);
       return Number(result.rows[0]?.n ?? 0);
     },
 

@@ -9,10 +9,13 @@ import { highlight, snippet } from './search.highlight.ts';
 import { createSearchRepository, KEYS_PER_DAY, type SearchFilters, type SearchRow } from './search.repository.ts';
 import type { SearchDocument, SearchHit, SearchQuery, SearchResult, SearchService } from './search.contract.ts';
 
-/** Totals are counted up to here; beyond it the portal shows "约 N 条" (SearchResult.totalCapped). */
-export const TOTAL_CAP = 10_000;
-/** Deepest result reachable by paging (like every search engine, nobody pages to the 10,001st hit). */
-export const MAX_WINDOW = 10_000;
+/**
+ * Matches are counted up to here; beyond it the portal shows "1000+ 条" (SearchResult.totalCapped).
+ * Counting every match of a word most items contain costs milliseconds per 10,000 matches.
+ */
+export const TOTAL_CAP = 1_000;
+/** Deepest result reachable by paging: the first TOTAL_CAP results, as search engines do. */
+export const MAX_WINDOW = TOTAL_CAP;
 const MAX_PAGE_SIZE = 100;
 /** Longest query we segment: a pasted paragraph is still a query, a pasted book is not. */
 const MAX_QUERY_CHARS = 200;
@@ -82,7 +85,7 @@ export function createSearchService(deps: SearchDeps): SearchService {
     const page = Math.max(1, Math.floor(query.page) || 1);
     const terms = queryTerms(query.q.slice(0, MAX_QUERY_CHARS)).slice(0, MAX_TERMS);
     const empty: SearchResult = { hits: [], total: 0, totalCapped: false, page, pageSize, terms };
-    if (terms.length === 0) return empty;
+    if (terms.length === 0 || query.columnIds?.length === 0) return empty;
 
     const filters: SearchFilters = {
       agencyId: query.agencyId,

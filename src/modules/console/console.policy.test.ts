@@ -1,0 +1,48 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Role, SessionUser } from '../accounts/index.ts';
+import { safeNext } from './console.forms.ts';
+import { canEditDraft, canManageCalendar, canManageColumns, canManageUsers, canRepeal, canRevisePublished, navEntries } from './console.policy.ts';
+
+const user = (roles: Role[], departmentId: string | null = 'd1'): SessionUser => ({
+  id: 'u', username: 'u', displayName: 'U', agencyId: 'a', departmentId, roles, isPrincipalLeader: false, mustChangePassword: false,
+});
+
+describe('console policy', () => {
+  test('menu entries follow the roles', () => {
+    const hrefs = (roles: Role[]) => navEntries(user(roles)).map((e) => e.href);
+    assert.deepEqual(hrefs(['drafter']), ['/console', '/console/items', '/console/items/new', '/console/password']);
+    assert.deepEqual(hrefs(['sysAdmin']), ['/console', '/console/users', '/console/calendar', '/console/password']);
+    assert.deepEqual(hrefs(['securityAdmin']), ['/console', '/console/users', '/console/password']);
+    assert.deepEqual(hrefs(['auditor']), ['/console', '/console/password']);
+    assert.ok(hrefs(['officer']).includes('/console/columns'));
+  });
+
+  test('administration pages', () => {
+    assert.equal(canManageUsers(user(['drafter'])), false);
+    assert.equal(canManageUsers(user(['securityAdmin'])), true);
+    assert.equal(canManageCalendar(user(['securityAdmin'])), false);
+    assert.equal(canManageCalendar(user(['sysAdmin'])), true);
+    assert.equal(canManageColumns(user(['drafter'])), false);
+  });
+
+  test('drafts are edited by their department drafter or the office; published items only revised by the office', () => {
+    const draft = { status: 'draft' as const, departmentId: 'd1', validity: 'inForce' };
+    assert.equal(canEditDraft(user(['drafter'], 'd1'), draft), true);
+    assert.equal(canEditDraft(user(['drafter'], 'd2'), draft), false);
+    assert.equal(canEditDraft(user(['officer'], null), draft), true);
+    assert.equal(canEditDraft(user(['departmentHead'], 'd1'), draft), false);
+    assert.equal(canEditDraft(user(['drafter'], 'd1'), { ...draft, status: 'departmentReview' }), false);
+    const published = { ...draft, status: 'published' as const };
+    assert.equal(canRevisePublished(user(['officer']), published), true);
+    assert.equal(canRevisePublished(user(['drafter']), published), false);
+    assert.equal(canRepeal(user(['officer']), { ...published, validity: 'repealed' }), false);
+  });
+
+  test('login next paths stay inside the console', () => {
+    assert.equal(safeNext('/console/items?status=draft'), '/console/items?status=draft');
+    assert.equal(safeNext('/console'), '/console');
+    for (const bad of ['//evil.example', 'https://evil.example/console', '/consolex', '/console/..//evil', '/console\\evil', undefined, ['/console/users']])
+      assert.equal(safeNext(bad), '/console', String(bad));
+  });
+});

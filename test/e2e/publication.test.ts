@@ -1,0 +1,191 @@
+// Browser journeys in headless Chromium over the real app: five staff members take an item from
+// draft to published through the console, the public cannot see it until then, and the portal
+// finds it by a two-character word; then an axe-core scan of the portal pages (WCAG 2.1 AA).
+// scripts/test.mjs runs this file only when Chromium is installed.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { systemActor } from '../../src/core/audit/audit.ts';
+import { buildApp } from '../../src/app.ts';
+import { createFixture, type Fixture, type FixtureUserKey } from '../factories.ts';
+import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const TITLE = '关于示例镇东风村征地补偿安置方案的公告（浏览器测试）';
+
+interface AxeResult {
+  passes: unknown[];
+  violations: { id: string; impact: string; help: string; nodes: { target: string[]; html: string }[] }[];
+}
+
+let services: TestServices;
+let fixture: Fixture;
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+let columnId: string;
+const contexts: BrowserContext[] = [];
+
+before(async () => {
+  services = await createTestServices();
+  fixture = await createFixture(services);
+  const column = await services.catalog.createColumn(fixture.actor('officer'), {
+    parentId: null, code: 'zdxx', name: '征地信息', description: '土地征收信息', sortOrder: 10, updateIntervalDays: null, departmentIds: [fixture.departments.planning.id],
+  });
+  columnId = column.id;
+  app = await buildApp(services);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await app?.close();
+  await services?.cleanup();
+});
+
+/** A fresh browser profile (no cookies, no cache); bypassCSP only for injecting axe. */
+async function newPage(opts: { bypassCSP?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: opts.bypassCSP ?? false, locale: 'zh-CN' });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function signIn(user: FixtureUserKey): Promise<Page> {
+  const page = await newPage();
+  await page.goto(`${base}/console/login`);
+  await page.getByLabel('用户名').fill(fixture.users[user].username);
+  await page.getByLabel('密码').fill(fixture.password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/console/login')), page.getByRole('button', { name: '登录' }).click()]);
+  return page;
+}
+
+/** Opens the item's record page and takes one action through its form. */
+async function act(user: FixtureUserKey, itemId: string, verb: string, button: string, opinion: string): Promise<void> {
+  const page = await signIn(user);
+  await page.goto(`${base}/console/items/${itemId}`);
+  const form = page.locator(`form.action-${verb}`);
+  if (opinion) await form.getByLabel('意见').fill(opinion);
+  await Promise.all([page.waitForURL((url) => url.searchParams.get('done') === verb), form.getByRole('button', { name: button }).click()]);
+  await page.context().close();
+}
+
+/** What an anonymous visitor gets for the item: portal page, portal search, public API. */
+async function publicView(itemId: string) {
+  const page = await newPage();
+  const itemResponse = await page.goto(`${base}/items/${itemId}`);
+  const itemStatus = itemResponse?.status();
+  await page.goto(`${base}/search?q=${encodeURIComponent('征地')}`);
+  const searchShows = (await page.getByRole('link', { name: TITLE }).count()) > 0;
+  await page.context().close();
+  if (!hasPublicApi()) return { itemStatus, searchShows };
+  const apiItem = await fetch(`${base}/api/v1/items/${itemId}`);
+  const apiList = await fetch(`${base}/api/v1/items?q=${encodeURIComponent('征地')}`);
+  const apiListText = apiList.ok ? await apiList.text() : '';
+  return { itemStatus, searchShows, apiItemStatus: apiItem.status, apiListShows: apiListText.includes(itemId) };
+}
+
+/** The public item API (/api/v1/items) is checked once its routes are registered. */
+const hasPublicApi = () => app.hasRoute({ method: 'GET', url: '/api/v1/items/:id' }) && app.hasRoute({ method: 'GET', url: '/api/v1/items' });
+
+describe('publication journey in the browser', () => {
+  test('five people take an item from draft to published; the public sees it only then', async (t) => {
+    if (!hasPublicApi()) t.diagnostic('the public API /api/v1/items is not registered: only the portal is checked');
+    const drafter = await signIn('drafter');
+    await drafter.goto(`${base}/console/items/new`);
+    await drafter.getByLabel('栏目').selectOption(columnId);
+    await drafter.getByLabel(/^标题/).fill(TITLE);
+    await drafter.getByLabel('发文字号（文号）').fill('示自然资征补〔2025〕9号');
+    await drafter.getByLabel('成文日期').fill('2025-09-24');
+    await drafter.getByLabel('内容概述（摘要）').fill('公布东风村征地补偿标准和安置方式。');
+    await drafter.getByLabel('正文').fill('<p>东风村拟征收土地的补偿标准按区片综合地价执行，被征地农民纳入基本养老保险。</p>');
+    await drafter.getByRole('radio', { name: '主动公开' }).check();
+    await Promise.all([
+      drafter.waitForURL((url) => url.searchParams.get('done') === 'created'),
+      drafter.getByRole('button', { name: '保存草稿' }).first().click(),
+    ]);
+    const itemId = /\/console\/items\/([^/?]+)/.exec(drafter.url())?.[1];
+    assert.ok(itemId, `item id in ${drafter.url()}`);
+    await drafter.context().close();
+
+    const steps: [FixtureUserKey, string, string, string, string][] = [
+      ['drafter', 'submit', '提交审核', '', 'departmentReview'],
+      ['departmentHead', 'approve', '审核通过', '内容准确，同意提交保密审查。', 'confidentialityReview'],
+      ['confidentialityReviewer', 'approve', '审核通过', '不涉及国家秘密，个人信息已去标识化，同意公开。', 'leaderApproval'],
+      ['leader', 'approve', '审核通过', '同意发布。', 'officeCheck'],
+    ];
+    for (const [user, verb, button, opinion, status] of steps) {
+      await act(user, itemId, verb, button, opinion);
+      const row = await services.database.db.selectFrom('items').select('status').where('id', '=', itemId).executeTakeFirstOrThrow();
+      assert.equal(row.status, status, `after ${user} ${verb}`);
+    }
+
+    const hidden = await publicView(itemId);
+    assert.equal(hidden.itemStatus, 404, 'portal item page before publication');
+    assert.equal(hidden.searchShows, false, 'portal search before publication');
+    if (hasPublicApi()) {
+      assert.equal(hidden.apiItemStatus, 404, 'API item before publication');
+      assert.equal(hidden.apiListShows, false, 'API list before publication');
+    }
+
+    await act('officer', itemId, 'publish', '复核并发布', '已复核，同意发布。');
+    const records = await services.database.db.selectFrom('reviewRecords').select(['reviewerId', 'conclusion']).where('itemId', '=', itemId).execute();
+    const reviewers = new Set(records.map((r) => r.reviewerId));
+    assert.equal(reviewers.size, 5, 'five different people acted');
+
+    const visitor = await newPage();
+    await visitor.goto(`${base}/search?q=${encodeURIComponent('征地')}`);
+    const link = visitor.getByRole('link', { name: TITLE });
+    assert.equal(await link.count(), 1, 'search finds the item by 征地');
+    await Promise.all([visitor.waitForURL((url) => url.pathname === `/items/${itemId}`), link.click()]);
+    assert.equal((await visitor.getByRole('heading', { level: 1 }).textContent())?.trim(), TITLE);
+    assert.ok((await visitor.content()).includes('示自然资征补〔2025〕9号'));
+    const shown = await publicView(itemId);
+    assert.equal(shown.itemStatus, 200, 'portal item page after publication');
+    assert.equal(shown.searchShows, true, 'portal search after publication');
+    if (hasPublicApi()) {
+      assert.equal(shown.apiItemStatus, 200, 'API item after publication');
+      assert.equal(shown.apiListShows, true, 'API list after publication');
+    }
+  });
+});
+
+describe('accessibility of the portal (axe-core, WCAG 2.1 AA)', () => {
+  test('home, item, column, search and guide pages have no violations', async () => {
+    const item = await services.catalog.importPublished(systemActor('测试'), fixture.agency.id, {
+      columnId, departmentId: fixture.departments.planning.id, title: '示例村征收土地预公告', docNumber: '示自然资征预〔2025〕1号',
+      writtenOn: '2025-09-01', publishedOn: '2025-09-03', summary: '拟征收示例村集体土地。',
+      bodyHtml: '<p>因城镇建设需要，拟征收示例村集体土地约 3.2 公顷。</p><table><caption>拟征收土地</caption><thead><tr><th scope="col">村组</th><th scope="col">面积（公顷）</th></tr></thead><tbody><tr><td>第一村民小组</td><td>3.2</td></tr></tbody></table>',
+    });
+    const pages = ['/', `/items/${item.id}`, `/columns/${columnId}`, `/search?q=${encodeURIComponent('征地')}`, '/guide'];
+    const problems: string[] = [];
+    const page = await newPage({ bypassCSP: true });
+    for (const path of pages) {
+      const response = await page.goto(`${base}${path}`);
+      assert.equal(response?.status(), 200, path);
+      await page.addScriptTag({ content: AXE_SOURCE });
+      const { passes, violations } = await page.evaluate(async (tags) => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+        return {
+          passes: result.passes.length,
+          violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`) })),
+        };
+      }, WCAG_TAGS);
+      assert.ok(passes > 5, `axe ran its rules on ${path}`);
+      for (const v of violations) problems.push(`${path} — ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join('\n    ')}`);
+    }
+    assert.deepEqual(problems, [], `axe violations:\n${problems.join('\n')}`);
+  });
+});
