@@ -22,7 +22,7 @@ const notAllowed = () => new AppError(422, 'ATTACHMENT_TYPE_NOT_ALLOWED', `ä¸æ”
 
 /** Keeps the name people gave the file, without directories or control characters. */
 export function cleanFilename(filename: string): string {
-  const base = path.basename(filename.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const base = [...path.basename(filename.replace(/\\/g, '/'))].filter((c) => c.charCodeAt(0) >= 0x20 && c !== '\u007f' && c !== '"').join('').trim();
   return base.slice(-200) || 'attachment';
 }
 
