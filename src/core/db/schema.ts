@@ -280,6 +280,8 @@ export interface RequestTable {
   correctionRequestedOn: string | null;
   correctionPeriodDueOn: string | null;
   correctionCount: number;
+  /** The applicant's correction period in working days (migration 20261122010600). */
+  correctionPeriodDays: number;
   replyDueOn: string | null;
   extensionDays: number;
   extensionReason: string;

@@ -12,6 +12,8 @@ import { ItemPage, ItemPrintPage } from './item.pages.tsx';
 import { agencyQuery, idParams, pageQuery, searchQuery } from './portal.schemas.ts';
 import { createPortalService, type PortalContext, type PortalDeps, type PortalService } from './portal.service.ts';
 import { SearchPage } from './search.pages.tsx';
+import { registerApplyRoutes, type RequestPagesDeps } from './apply.routes.ts';
+import { registerTrackRoutes } from './track.routes.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -61,7 +63,7 @@ function requireContext(request: FastifyRequest): PortalContext {
   return request.portal;
 }
 
-export function registerPortalRoutes(app: FastifyInstance, services: PortalDeps): void {
+export function registerPortalRoutes(app: FastifyInstance, services: PortalDeps & RequestPagesDeps): void {
   const portal = createPortalService(services);
   registerContextHook(app, portal);
 
@@ -120,4 +122,8 @@ export function registerPortalRoutes(app: FastifyInstance, services: PortalDeps)
       .header('cache-control', PUBLIC_CACHE_CONTROL)
       .send(found.bytes);
   });
+
+  // 依申请公开: the application form, its receipt and the progress lookup.
+  registerApplyRoutes(app, services, portal);
+  registerTrackRoutes(app, services, portal);
 }

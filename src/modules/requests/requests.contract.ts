@@ -195,4 +195,36 @@ export interface RequestsService {
   /** "One matter per request": the officer splits a request; returns the new request. */
   split(actor: StaffActor, id: string, input: { infoDescription: string; note: string }): Promise<RequestDetail>;
   revealIdNumber(actor: StaffActor, id: string): Promise<string>;
+  /** A city bureau's view of its county bureaus (accounts' child agencies): counts and overdue requests. */
+  supervisorSummary(actor: StaffActor): Promise<SupervisedAgency[]>;
+  /** The console inbox (reminders). */
+  notifications: {
+    inbox(actor: StaffActor, limit?: number): Promise<NotificationView[]>;
+    markRead(actor: StaffActor, id: string): Promise<void>;
+  };
+  /** The daily reminder sweep (also run by the worker job 'requests.reminders'); returns notifications created. */
+  runReminderSweep(): Promise<number>;
+  /** Sends one outbox e-mail (job 'notifications.sendOutbox'). */
+  sendOutboxEmail(id: string): Promise<void>;
+  /** Recomputes the stored due dates of every open request (also runs on calendar change); returns how many. */
+  recomputeOpenDeadlines(): Promise<number>;
+}
+
+export interface SupervisedAgency {
+  agencyId: string;
+  agencyName: string;
+  open: number;
+  overdue: number;
+  overdueRequests: RequestSummary[];
+}
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  subjectType: string;
+  subjectId: string;
+  createdAt: string;
+  read: boolean;
 }

@@ -1,0 +1,123 @@
+// Reminders (part 6) and calendar recomputation: both walk the open requests a batch at a time.
+// A reminder is keyed by request, due date kind, due date and milestone, inserted with
+// on-conflict-do-nothing: repeated sweeps, restarts and several workers never send one twice,
+// and a sweep after missed days still sends the most recent milestone that is due.
+import type { DbOrTrx } from '../../core/db/database.ts';
+import type { RequestPauseTable, RequestTable } from '../../core/db/schema.ts';
+import type { WorkingDayCalendar } from '../../core/time/calendar.ts';
+import { today } from '../../core/time/clock.ts';
+import { addCalendarDays } from '../../core/time/dates.ts';
+import { consultationDeadline } from './request.deadlines.ts';
+import { REPLY_CLOCK_STATUSES, type RequestStatus } from './request.workflow.ts';
+import { repoOf, storedDeadlines, type RequestsDeps } from './requests.deps.ts';
+import type { RequestsNotifier } from './requests.notifier.ts';
+
+const BATCH = 500;
+
+export type DueKind = 'correctionNotice' | 'reply' | 'consultationWindow';
+export const DUE_KIND_LABELS: Record<DueKind, string> = { correctionNotice: '补正通知期限', reply: '答复期限', consultationWindow: '征求意见答复期限' };
+
+export interface DueItem {
+  kind: DueKind;
+  dueOn: string;
+}
+
+/** The due dates a request is being watched for, given its status. */
+export function dueItemsOf(row: RequestTable, pauses: RequestPauseTable[]): DueItem[] {
+  const status = row.status as RequestStatus;
+  const items: DueItem[] = [];
+  if (status === 'received' && Number(row.correctionCount) === 0 && row.correctionNoticeDueOn)
+    items.push({ kind: 'correctionNotice', dueOn: row.correctionNoticeDueOn });
+  if ((status === 'received' || REPLY_CLOCK_STATUSES.includes(status)) && row.replyDueOn) items.push({ kind: 'reply', dueOn: row.replyDueOn });
+  if (status === 'consulting') {
+    const open = pauses.find((p) => p.endedOn === null);
+    if (open) items.push({ kind: 'consultationWindow', dueOn: open.windowDueOn });
+  }
+  return items;
+}
+
+/** The latest working day with exactly `n` working days after it up to and including `dueOn`. */
+export function workingDaysBefore(calendar: WorkingDayCalendar, dueOn: string, n: number): string {
+  let count = calendar.isWorkingDay(dueOn) ? 1 : 0;
+  let d = addCalendarDays(dueOn, -1);
+  while (!(count === n && calendar.isWorkingDay(d))) {
+    if (calendar.isWorkingDay(d)) count++;
+    d = addCalendarDays(d, -1);
+  }
+  return d;
+}
+
+export interface Milestone {
+  /** '5', '3', '1' working days before, or 'overdue' (the first working day after the due date). */
+  offset: '5' | '3' | '1' | 'overdue';
+  on: string;
+}
+
+export function milestonesOf(calendar: WorkingDayCalendar, dueOn: string): Milestone[] {
+  return [
+    { offset: '5', on: workingDaysBefore(calendar, dueOn, 5) },
+    { offset: '3', on: workingDaysBefore(calendar, dueOn, 3) },
+    { offset: '1', on: workingDaysBefore(calendar, dueOn, 1) },
+    { offset: 'overdue', on: calendar.addWorkingDays(dueOn, 1) },
+  ];
+}
+
+/** The most recent milestone reached by `todayOn` (earlier ones missed are not sent late). */
+export function currentMilestone(calendar: WorkingDayCalendar, dueOn: string, todayOn: string): Milestone | null {
+  return milestonesOf(calendar, dueOn).filter((m) => m.on <= todayOn).at(-1) ?? null;
+}
+
+async function forEachOpenBatch(deps: RequestsDeps, db: DbOrTrx, fn: (rows: RequestTable[], pauses: RequestPauseTable[]) => Promise<void>) {
+  const repo = repoOf(deps, db);
+  let after = '';
+  for (;;) {
+    const batch = await repo.openBatch(after, BATCH);
+    if (batch.length === 0) return;
+    await fn(batch, await repo.pausesFor(batch.map((r) => r.id)));
+    after = batch[batch.length - 1].id;
+  }
+}
+
+/** Recomputes every open request's stored due dates (the calendar changed); returns how many. */
+export async function recomputeOpenDeadlines(deps: RequestsDeps, trx: DbOrTrx, calendar: WorkingDayCalendar): Promise<number> {
+  const repo = repoOf(deps, trx);
+  const todayOn = today(deps.clock);
+  let count = 0;
+  await forEachOpenBatch(deps, trx, async (rows, pauses) => {
+    for (const row of rows) {
+      const own = pauses.filter((p) => p.requestId === row.id);
+      for (const p of own.filter((x) => x.endedOn === null)) {
+        const windowDueOn = consultationDeadline(calendar, p.startedOn).dueOn;
+        if (windowDueOn !== p.windowDueOn) await repo.setPauseWindow(p.id, windowDueOn);
+      }
+      const d = storedDeadlines(calendar, row, own, todayOn);
+      if (d.replyDueOn !== row.replyDueOn || d.correctionNoticeDueOn !== row.correctionNoticeDueOn || d.correctionPeriodDueOn !== row.correctionPeriodDueOn)
+        await repo.setDeadlines(row.id, d);
+      count++;
+    }
+  });
+  return count;
+}
+
+/** The daily sweep: refreshes provisional reply dates of paused requests, then sends due reminders. */
+export async function runReminderSweep(deps: RequestsDeps, notifier: RequestsNotifier): Promise<number> {
+  const calendar = await deps.calendar.get();
+  const todayOn = today(deps.clock);
+  const repo = repoOf(deps);
+  let created = 0;
+  await forEachOpenBatch(deps, deps.db, async (rows, pauses) => {
+    for (const row of rows) {
+      const own = pauses.filter((p) => p.requestId === row.id);
+      if (row.status === 'consulting') {
+        // The reply date moves each day a consultation stays open: keep the register's copy true.
+        const d = storedDeadlines(calendar, row, own, todayOn);
+        if (d.replyDueOn !== row.replyDueOn) await repo.setDeadlines(row.id, d);
+      }
+      for (const item of dueItemsOf(row, own)) {
+        const milestone = currentMilestone(calendar, item.dueOn, todayOn);
+        if (milestone) created += await notifier.remind(row, item, milestone);
+      }
+    }
+  });
+  return created;
+}
