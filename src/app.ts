@@ -20,6 +20,7 @@ import { portalErrorPage, registerPortalRoutes } from './modules/portal/index.ts
 import { registerConsoleRoutes } from './modules/console/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerReviewRoutes } from './modules/review/index.ts';
+import { registerRequestsRoutes } from './modules/requests/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -53,6 +54,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
   // modules: register routes below, one line per module (API, then portal, then console)
   registerCatalogRoutes(app, services);
   registerReviewRoutes(app, services);
+  registerRequestsRoutes(app, services);
   registerPortalRoutes(app, services);
   registerConsoleRoutes(app, services);
 

@@ -20,6 +20,8 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' }).optional(),
+  APPLY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
 });
 
 export type DatabaseConfig =
@@ -38,6 +40,10 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   maxUploadBytes: number;
+  /** Outgoing mail server (smtp://user:pass@host:port); unset: e-mails stay in the outbox table. */
+  smtpUrl: string | undefined;
+  /** Online applications accepted per client address and minute. */
+  applyRatePerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -72,5 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    smtpUrl: e.SMTP_URL,
+    applyRatePerMinute: e.APPLY_RATE_PER_MINUTE,
   };
 }

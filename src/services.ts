@@ -11,6 +11,9 @@ import { createAccountsService, type AccountsService } from './modules/accounts/
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 import { createCatalogService, type CatalogService } from './modules/catalog/index.ts';
 import { createReviewService, type ReviewService } from './modules/review/index.ts';
+import { createFieldCipher } from './core/crypto/field-cipher.ts';
+import { loadSecretKey } from './core/crypto/secret-key.ts';
+import { createMailTransport, createRequestsService, type RequestsService } from './modules/requests/index.ts';
 
 export interface Services {
   config: Config;
@@ -24,6 +27,7 @@ export interface Services {
   search: SearchService;
   catalog: CatalogService;
   review: ReviewService;
+  requests: RequestsService;
   close(): Promise<void>;
 }
 
@@ -41,6 +45,9 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
   const search = createSearchService({ db, dialect });
   const catalog = createCatalogService({ db, dialect, clock, calendar, files, search, maxUploadBytes: config.maxUploadBytes });
   const review = createReviewService({ db, clock, calendar, catalog });
+  const requests = createRequestsService({
+    db, dialect, clock, calendar, cipher: createFieldCipher(loadSecretKey(config)), childAgencies: (id) => accounts.childAgencies(id), mailTransport: createMailTransport(config.smtpUrl),
+  });
 
   return {
     config,
@@ -54,6 +61,7 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
     search,
     catalog,
     review,
+    requests,
     close: () => database.close(),
   };
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.ts';
 import { scheduleDaily } from './core/jobs/recurring.ts';
 import { purgeExpiredSessions } from './modules/accounts/index.ts';
+import { registerRequestJobs } from './modules/requests/index.ts';
 import { createServices, type Services } from './services.ts';
 
 /** Login attempts are kept 90 days: long enough for a security review of past logins. */
@@ -16,6 +17,7 @@ export async function registerJobHandlers(services: Services): Promise<void> {
   await scheduleDaily(db, clock, jobs, 'accounts.purgeSessions', 19, () =>
     purgeExpiredSessions(db, clock.now().toISOString(), new Date(clock.now().getTime() - LOGIN_ATTEMPT_RETENTION_MS).toISOString()),
   );
+  await registerRequestJobs({ db, clock, jobs, requests: services.requests });
 }
 
 async function main(): Promise<void> {

@@ -15,7 +15,7 @@ describe('first administrator from the command line', () => {
   const cli = (...args: string[]) =>
     spawnSync(process.execPath, ['bin/gongkai.js', ...args], {
       encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'production', GONGKAI_PASSWORD: 'Str0ng!passw0rd', DATA_DIR: s.dataDir, DATABASE_URL: s.config.database.kind === 'postgres' ? s.config.database.url : '' },
+      env: { ...process.env, NODE_ENV: 'production', SECRET_KEY: Buffer.alloc(32, 7).toString('base64'), GONGKAI_PASSWORD: 'Str0ng!passw0rd', DATA_DIR: s.dataDir, DATABASE_URL: s.config.database.kind === 'postgres' ? s.config.database.url : '' },
     });
 
   test('agencies add validates the credit code, then users add creates a sysAdmin who must change the password', async () => {
@@ -34,6 +34,15 @@ describe('first administrator from the command line', () => {
     const twoAdminRoles = cli('users', 'add', '--username', 'admin2', '--name', '管理员二', '--role', 'sysAdmin,auditor');
     assert.notEqual(twoAdminRoles.status, 0);
     assert.match(twoAdminRoles.stderr, /三员分立/);
+  });
+
+  test('production refuses to start without SECRET_KEY', () => {
+    const out = spawnSync(process.execPath, ['bin/gongkai.js', 'audit', 'verify'], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production', SECRET_KEY: '', DATA_DIR: s.dataDir, DATABASE_URL: s.config.database.kind === 'postgres' ? s.config.database.url : '' },
+    });
+    assert.notEqual(out.status, 0);
+    assert.match(out.stderr, /SECRET_KEY/);
   });
 
   test('no demo data in production', async () => {

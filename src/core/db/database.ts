@@ -27,6 +27,9 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   const plugins = [new CamelCasePlugin()];
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection dropped by the server (restart, failover, admin termination) must not
+    // crash the process: the pool discards it and the next query opens a fresh one.
+    pool.on('error', (err) => console.error('PostgreSQL idle connection error:', err.message));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

@@ -38,6 +38,26 @@ export function canManageColumns(user: SessionUser): boolean {
 
 export { canManageUsers, canManageCalendar };
 
+/** The register of requests: the disclosure office and the agency's leaders (requests.policy). */
+export function canSeeRegister(user: SessionUser): boolean {
+  return hasRole(user, 'officer', 'leader');
+}
+
+/** Counter, post, fax and e-mail applications are entered by the office (第三十一条). */
+export function canRegisterRequests(user: SessionUser): boolean {
+  return hasRole(user, 'officer');
+}
+
+/** Handling departments see the requests assigned to them. */
+export function canSeeRequestQueue(user: SessionUser): boolean {
+  return user.departmentId !== null && hasRole(user, 'drafter', 'departmentHead');
+}
+
+/** A city bureau's office and leaders see their county bureaus' figures. */
+export function canSupervise(user: SessionUser): boolean {
+  return hasRole(user, 'officer', 'leader');
+}
+
 export interface NavEntry {
   href: string;
   label: string;
@@ -48,6 +68,11 @@ export function navEntries(user: SessionUser): NavEntry[] {
   const entries: NavEntry[] = [{ href: '/console', label: '我的待办' }];
   if (canSeeItems(user)) entries.push({ href: '/console/items', label: '政府信息' });
   if (canDraftItems(user)) entries.push({ href: '/console/items/new', label: '新建信息' });
+  if (canSeeRegister(user)) entries.push({ href: '/console/requests', label: '申请登记簿' });
+  if (canRegisterRequests(user)) entries.push({ href: '/console/requests/new', label: '登记申请' });
+  if (canSeeRequestQueue(user)) entries.push({ href: '/console/requests/queue', label: '本单位承办的申请' });
+  if (canSupervise(user)) entries.push({ href: '/console/requests/supervision', label: '下级机关办理情况' });
+  if (canSeeItems(user)) entries.push({ href: '/console/inbox', label: '消息提醒' });
   if (canManageColumns(user)) entries.push({ href: '/console/columns', label: '目录栏目' });
   if (canManageUsers(user)) entries.push({ href: '/console/users', label: '用户管理' });
   if (canManageCalendar(user)) entries.push({ href: '/console/calendar', label: '工作日历' });

@@ -14,6 +14,8 @@ import { registerColumnsRoutes } from './columns.routes.ts';
 import { registerHomeRoutes } from './home.routes.ts';
 import { registerItemRecordRoutes } from './item-record.routes.ts';
 import { registerItemsRoutes } from './items.routes.ts';
+import { registerConsoleRequestsRoutes } from './requests.routes.ts';
+import { registerRequestRecordRoutes } from './requests-record.routes.ts';
 
 const OPEN_PATHS = new Set(['/console/login']);
 const PASSWORD_PATHS = new Set(['/console/password', '/console/logout']);
@@ -58,5 +60,7 @@ export function registerConsoleRoutes(app: FastifyInstance, services: Services):
     registerItemsRoutes(scope, services);
     registerItemRecordRoutes(scope, services);
     registerColumnsRoutes(scope, services);
+    registerConsoleRequestsRoutes(scope, services);
+    registerRequestRecordRoutes(scope, services);
   });
 }

@@ -134,7 +134,9 @@ export function registerApplyRoutes(app: FastifyInstance, deps: RequestPagesDeps
     if (!stamp.ok) return again([], stamp.reason === 'tooFast' ? stampValue : newStamp(), STAMP_MESSAGES[stamp.reason]);
 
     const parsed = parseApplication(values);
-    const errors = sortErrors([...(parsed.ok ? [] : parsed.errors), ...read.errors]);
+    // The reader's errors (oversized fields, bad files) win over the schema's for the same field.
+    const schemaErrors = (parsed.ok ? [] : parsed.errors).filter((e) => !read.errors.some((r) => r.field === e.field));
+    const errors = sortErrors([...read.errors, ...schemaErrors]);
     if (parsed.ok && parsed.input.agentName && !read.files.some((f) => f.field === 'authorisation') && !errors.length)
       errors.push({ field: 'authorisation', message: '有代理人的，请上传授权委托书' });
     if (!parsed.ok || errors.length) return again(errors, stampValue);

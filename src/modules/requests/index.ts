@@ -9,3 +9,4 @@ export { TRACKING_NOT_FOUND } from './intake.service.ts';
 export { registerRequestJobs, REMINDER_SWEEP_JOB } from './requests.jobs.ts';
 export { SEND_OUTBOX_JOB, type MailTransport } from './requests.notifier.ts';
 export { registerRequestsRoutes } from './requests.routes.ts';
+export { createMailTransport } from './mail-transport.ts';

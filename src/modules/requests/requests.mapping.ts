@@ -43,10 +43,6 @@ export function eventLabel(kind: string): string {
   return EVENT_LABELS[kind] ?? REQUEST_VERB_LABELS[kind as RequestVerb] ?? kind;
 }
 
-export interface Names {
-  departments: { id: string; name: string; isLead: number }[];
-}
-
 export function dueStateOf(calendar: WorkingDayCalendar, row: Pick<RequestTable, 'status' | 'replyDueOn'>, todayOn: string): RequestSummary['dueState'] {
   if (!row.replyDueOn || !REPLY_OWED_STATUSES.includes(row.status as RequestStatus)) return null;
   return deadlineState(calendar, row.replyDueOn, todayOn);

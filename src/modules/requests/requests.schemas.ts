@@ -10,6 +10,7 @@ import { REQUEST_STATUSES } from './request.workflow.ts';
 import { MAX_EXTENSION_WORKING_DAYS } from './request.deadlines.ts';
 
 /** C0 controls except tab and newlines, DEL, lone surrogates and U+FFFD (what invalid UTF-8 decodes to). */
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BAD_CHARS_MESSAGE = '含有无法识别的字符（可能是乱码或控制字符），请检查后重新输入';
 
