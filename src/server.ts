@@ -33,8 +33,17 @@ async function main(): Promise<void> {
     await registerJobHandlers(services);
     stopWorker = services.jobs.start();
   }
-  await app.listen({ port: config.port, host: config.host });
-  const base = config.publicUrl ?? `http://localhost:${config.port}`;
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    // A kernel without IPv6 cannot bind `::`: serve IPv4 rather than not at all.
+    if ((err as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT' || config.host !== '::') throw err;
+    console.warn('IPv6 is not available on this machine; listening on 0.0.0.0 (IPv4 only)');
+    await app.listen({ port: config.port, host: '0.0.0.0' });
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const base = config.publicUrl ?? `http://localhost:${port}`;
   console.log(`gongkai 已启动（数据库：${services.database.dialect}）`);
   console.log(`  门户 Portal:  ${base}/`);
   console.log(`  后台 Console: ${base}/console`);

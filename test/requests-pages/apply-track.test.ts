@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { FakeClock } from '../../src/core/time/clock.ts';
 import { createFixture, type Fixture } from '../factories.ts';
-import { cookieFrom, encodeForm, multipartForm, type TestSession } from '../helpers/http.ts';
+import { cookieFrom, encodeForm, type TestSession } from '../helpers/http.ts';
 import { samplePdf } from '../helpers/sample-files.ts';
 import { createTestServices, type TestServices } from '../helpers/test-services.ts';
 import { VALID_ID, WRONG_CHECKSUM_ID } from '../requests/request-helpers.ts';
@@ -53,11 +53,28 @@ describe('portal /apply and /track', () => {
     return { session: { cookie: `gk_csrf=${token}`, csrf }, stamp, remote };
   }
 
-  async function submit(fields: Record<string, string>, opts: { wait?: boolean; files?: Parameters<typeof multipartForm>[3] } = {}) {
-    const { session, stamp } = await openForm();
+  type Files = { field: string; filename: string; bytes: Buffer; type?: string }[];
+
+  /** A multipart POST to /apply from the visitor's own address (the form's CSRF token in the URL). */
+  function postApply(fields: Record<string, string>, files: Files, session: TestSession, remote: string) {
+    const boundary = '----gongkaiApplyTest';
+    const chunks: Buffer[] = [];
+    for (const [k, v] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    for (const f of files) {
+      chunks.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\ncontent-type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`), f.bytes, Buffer.from('\r\n'));
+    }
+    chunks.push(Buffer.from(`--${boundary}--\r\n`));
+    return app.inject({
+      method: 'POST', url: `/apply?_csrf=${encodeURIComponent(session.csrf)}`, remoteAddress: remote,
+      headers: { cookie: session.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(chunks),
+    });
+  }
+
+  async function submit(fields: Record<string, string>, opts: { wait?: boolean; files?: Files } = {}) {
+    const { session, stamp, remote } = await openForm();
     if (opts.wait !== false) clock.advanceMs(5_000);
-    const res = await multipartForm(app, '/apply', { formStamp: stamp, ...fields }, opts.files ?? [], session);
-    return { res, session, stamp };
+    const res = await postApply({ formStamp: stamp, ...fields }, opts.files ?? [], session, remote);
+    return { res, session, stamp, remote };
   }
 
   const requestCount = async () => Number((await services.database.db.selectFrom('requests').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -112,9 +129,9 @@ describe('portal /apply and /track', () => {
     assert.ok(fast.res.body.includes('提交过快'));
     assert.ok(fast.res.body.includes('王小明'), 'values kept');
     // Two hours later the same form is too old.
-    const { session, stamp } = await openForm();
+    const { session, stamp, remote } = await openForm();
     clock.advanceMs(3 * 60 * 60 * 1000);
-    const old = await multipartForm(app, '/apply', { formStamp: stamp, ...applyFields() }, [], session);
+    const old = await postApply({ formStamp: stamp, ...applyFields() }, [], session, remote);
     assert.equal(old.statusCode, 422);
     assert.ok(old.body.includes('超过 2 小时'));
     assert.equal(await requestCount(), before);
@@ -123,7 +140,7 @@ describe('portal /apply and /track', () => {
   test('the same form posted twice creates one request and shows the same receipt', async () => {
     const before = await requestCount();
     const first = await submit(applyFields());
-    const second = await multipartForm(app, '/apply', { formStamp: first.stamp, ...applyFields() }, [], first.session);
+    const second = await postApply({ formStamp: first.stamp, ...applyFields() }, [], first.session, first.remote);
     assert.equal(first.res.statusCode, 303);
     assert.equal(second.statusCode, 303);
     assert.equal(second.headers.location, first.res.headers.location);
@@ -140,15 +157,23 @@ describe('portal /apply and /track', () => {
     const big = await submit(applyFields(), { files: [{ field: 'idScan', filename: 'big.pdf', bytes: Buffer.concat([samplePdf(['ID']), Buffer.alloc(10 * 1024 * 1024)]) }] });
     assert.equal(big.res.statusCode, 422);
     assert.ok(big.res.body.includes('超过 5 MB'));
-    const { session } = await openForm();
+    const { session, remote } = await openForm();
     const urlencoded = await app.inject({
-      method: 'POST', url: '/apply', headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST', url: '/apply', remoteAddress: remote, headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: encodeForm({ _csrf: session.csrf, infoDescription: 'x'.repeat(10 * 1024 * 1024) }),
     });
     assert.equal(urlencoded.statusCode, 413);
     assert.ok(urlencoded.body.includes('过大'));
     const sql = await submit(applyFields({ applicantName: "王'; drop table requests; --", infoDescription: `${XSS} 请提供征地补偿方案的批复文件` }));
     assert.equal(sql.res.statusCode, 303);
+  });
+
+  test('the per-IP rate limit answers 429 with a readable page', async () => {
+    const { session } = await openForm();
+    let last;
+    for (let i = 0; i < 11; i++) last = await postApply(applyFields(), [], session, '10.9.9.9');
+    assert.equal(last!.statusCode, 429);
+    assert.ok(last!.body.includes('请求过于频繁'));
   });
 
   test('/track shows the status for the right code and phone digits, one generic error otherwise', async () => {

@@ -103,11 +103,12 @@ describe('request reminders', () => {
   test('the daily job runs the sweep and schedules the next day', async () => {
     setDay(clock, '2025-12-01');
     const r = await s.requests.apply(online(fx.agency.id), '203.0.113.2');
-    // Due 2025-12-29; pretend it was received long ago by moving the clock to one day before.
+    // Reply due 2025-12-29, correction notice due 12-10: on 12-26 the reply is 1 working day away
+    // and the correction notice is overdue.
     setDay(clock, '2025-12-26');
     await registerRequestJobs({ db: s.database.db, clock, jobs: s.jobs, requests: s.requests });
     await s.jobs.runDue();
-    assert.equal((await notificationsOf(r.requestId)).length, 1);
+    assert.deepEqual((await notificationsOf(r.requestId)).map((n) => n.kind), ['reminder.correctionNotice.overdue', 'reminder.reply.1']);
     const jobs = await s.database.db.selectFrom('jobs').select(['uniqueKey', 'status']).where('kind', '=', REMINDER_SWEEP_JOB).orderBy('runAt').execute();
     assert.ok(jobs.some((j) => j.uniqueKey === `${REMINDER_SWEEP_JOB}:2025-12-27` && j.status === 'pending'));
   });

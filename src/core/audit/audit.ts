@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../time/clock.ts';
 import type { DbOrTrx } from '../db/database.ts';
+import type { AuditEventTable } from '../db/schema.ts';
 import { newId } from '../ids.ts';
 
 export interface Actor {
@@ -24,20 +25,8 @@ export interface AuditInput {
   after?: unknown;
 }
 
-export interface HashedFields {
-  seq: number;
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  agencyId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  summary: string;
-  ip: string;
-  prevHash: string;
-}
+/** Every column of an event but its own hash. */
+export type HashedFields = Omit<AuditEventTable, 'hash'>;
 
 /** The hash covers every field of the event and the previous event's hash. */
 export function eventHash(e: HashedFields): string {
