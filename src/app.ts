@@ -8,7 +8,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { openApiDocument, registerApiRegistry } from './core/http/api.ts';
 import { registerCsrf } from './core/http/csrf.ts';
 import { registerErrorHandler } from './core/http/error-handler.ts';
@@ -32,6 +32,13 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // Malformed URLs and the like fail before routing: answer them in our error format too.
+    frameworkErrors: (_error, request, rawReply) => {
+      const reply = rawReply as unknown as FastifyReply;
+      reply.code(400).type('application/json; charset=utf-8').send({
+        error: { code: 'BAD_REQUEST', message: '请求地址或格式无效', fields: [], requestId: request.id },
+      });
+    },
   });
   const secureCookies = config.isProduction && (config.publicUrl?.startsWith('https://') ?? false);
 

@@ -59,6 +59,13 @@ describe('HTTP basics', () => {
     assert.match(res.body, /页面不存在/);
   });
 
+  test('a malformed URL gets the same error format, not a crash', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/items?q=%E0%A4%A' });
+    assert.ok(res.statusCode < 500, String(res.statusCode));
+    const raw = await app.inject({ method: 'GET', url: '/items/%ZZ' });
+    assert.ok(raw.statusCode >= 400 && raw.statusCode < 500, String(raw.statusCode));
+  });
+
   test('a form POST without a CSRF token is refused', async () => {
     const res = await app.inject({ method: 'POST', url: '/console/login', payload: 'username=a&password=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(res.statusCode, 403);

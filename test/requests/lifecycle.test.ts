@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { FakeClock } from '../../src/core/time/clock.ts';
 import { REQUEST_STATUSES, REQUEST_TRANSITIONS, REQUEST_VERBS, type RequestStatus } from '../../src/modules/requests/index.ts';
-import { createFixture, type Fixture } from '../factories.ts';
+import { systemActor } from '../../src/core/audit/audit.ts';
+import { createFixture, creditCodeFrom, type Fixture } from '../factories.ts';
 import { createTestServices, type TestServices } from '../helpers/test-services.ts';
 import { online, setDay, VALID_ID } from './request-helpers.ts';
 
@@ -236,5 +237,25 @@ describe('requests lifecycle', () => {
     await assert.rejects(s.requests.list(drafter(), { page: 1, pageSize: 10 }), { code: 'FORBIDDEN' });
     const queue = await s.requests.departmentQueue(drafter());
     assert.ok(queue.every((i) => ['assigned', 'drafting', 'consulting', 'officeReview'].includes(i.status)));
+  });
+
+  test('a city bureau supervisor sees its county bureaus open and overdue requests', async () => {
+    const county = await s.accounts.createAgency(systemActor('测试'), {
+      code: 'county-sup', name: '于都县自然资源局', shortName: '于都县局', creditCode: creditCodeFrom('11360731000000001'), parentAgencyId: fx.agency.id,
+    });
+    setDay(clock, '2025-09-26');
+    const late = await s.requests.apply(online(county.id), '203.0.113.50');
+    await s.requests.apply(online(county.id), '203.0.113.51');
+    setDay(clock, '2025-11-03');
+    const fresh = await s.requests.apply(online(county.id), '203.0.113.52');
+    const summary = await s.requests.supervisorSummary(office());
+    const mine = summary.find((a) => a.agencyId === county.id);
+    assert.ok(mine);
+    assert.equal(mine.open, 3);
+    assert.equal(mine.overdue, 2);
+    assert.ok(mine.overdueRequests.some((r) => r.id === late.requestId));
+    assert.ok(!mine.overdueRequests.some((r) => r.id === fresh.requestId));
+    await assert.rejects(s.requests.supervisorSummary(drafter()), { code: 'FORBIDDEN' });
+    assert.deepEqual(await s.requests.supervisorSummary(fx.otherActor('officer')), []);
   });
 });

@@ -66,7 +66,7 @@ describe('request reminders', () => {
     setDay(clock, '2025-11-10');
     assert.equal(await s.requests.runReminderSweep(), 0);
     rows = await notificationsOf(r.requestId);
-    assert.deepEqual(rows.map((n) => n.uniqueKey.split('@')[0].split(':').slice(1).join(':')), [
+    assert.deepEqual(rows.map((n) => (n.uniqueKey ?? '').split('@')[0].split(':').slice(1).join(':')), [
       'correctionNotice:2025-10-13:3', 'correctionNotice:2025-10-13:5',
       'reply:2025-10-30:1', 'reply:2025-10-30:1', 'reply:2025-10-30:5', 'reply:2025-10-30:5', 'reply:2025-10-30:overdue', 'reply:2025-10-30:overdue',
     ]);

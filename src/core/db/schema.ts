@@ -21,6 +21,12 @@ export interface AgencyTable {
   createdAt: string;
 }
 
+/** Published, public items filed directly in a column; kept by triggers on `items`. */
+export interface ColumnPublicCountTable {
+  columnId: string;
+  itemCount: number;
+}
+
 export interface DepartmentTable {
   id: string;
   agencyId: string;
@@ -373,6 +379,7 @@ export interface Database {
   calendarYears: CalendarYearTable;
   columns: ColumnTable;
   columnDepartments: ColumnDepartmentTable;
+  columnPublicCounts: ColumnPublicCountTable;
   items: ItemTable;
   itemVersions: ItemVersionTable;
   itemInterpretations: ItemInterpretationTable;

@@ -1,6 +1,7 @@
 // The only place that touches Kysely for columns, items, attachments, versions,
 // interpretations and index counters. Agencies and departments are read here too (read-only)
 // because items are filed by them.
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../core/db/database.ts';
 import type { AttachmentTable, ColumnTable, ItemTable, ItemVersionTable } from '../../core/db/schema.ts';
 import { escapeLike, likeOperator, dialectOf } from '../../core/db/dialect.ts';
@@ -55,6 +56,24 @@ export function catalogRepository(db: DbOrTrx) {
     columnsOf: (agencyId: string) =>
       db.selectFrom('columns').selectAll().where('agencyId', '=', agencyId).orderBy('sortOrder').orderBy('code').execute(),
     columnById: (id: string) => db.selectFrom('columns').selectAll().where('id', '=', id).executeTakeFirst(),
+    /** An agency's columns with their department links in one read (one row per link, or one with null). */
+    columnsWithDepartmentsOf: (agencyId: string) =>
+      db
+        .selectFrom('columns')
+        .leftJoin('columnDepartments', 'columnDepartments.columnId', 'columns.id')
+        .selectAll('columns')
+        .select('columnDepartments.departmentId')
+        .where('columns.agencyId', '=', agencyId)
+        .orderBy('columns.sortOrder')
+        .orderBy('columns.code')
+        .execute(),
+    /** Id, parent and agency of every column of the agency that owns `columnId` (none if unknown). */
+    columnFamilyOf: (columnId: string) =>
+      db
+        .selectFrom('columns')
+        .select(['id', 'parentId', 'agencyId'])
+        .where('agencyId', '=', db.selectFrom('columns').select('agencyId').where('id', '=', columnId))
+        .execute(),
     columnDepartmentsOf: (agencyId: string) =>
       db
         .selectFrom('columnDepartments')
@@ -95,6 +114,34 @@ export function catalogRepository(db: DbOrTrx) {
     },
     async countItems(filter: ItemFilter): Promise<number> {
       const r = await filtered(filter).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
+    /**
+     * Ids of the published, public items of these columns, newest first. One short index range
+     * per column (items_column_public_idx, at most offset + limit entries each), merged: the
+     * page costs a few dozen index reads instead of sorting every item of the subtree.
+     */
+    async publicIdsInColumns(columnIds: string[], limit: number, offset: number): Promise<string[]> {
+      if (columnIds.length === 0 || limit <= 0) return [];
+      const n = limit + offset;
+      const branches = columnIds.map(
+        (id, i) => sql`select id, published_on from (select id, published_on from items
+          where column_id = ${id} and status = 'published' and scope = 'public'
+          order by published_on desc, id desc limit ${n}) ${sql.raw(`b${i}`)}`,
+      );
+      const r = await sql<{ id: string }>`select id from (${sql.join(branches, sql` union all `)}) merged
+        order by published_on desc, id desc limit ${limit} offset ${offset}`.execute(db);
+      return r.rows.map((row) => row.id);
+    },
+    /** Published, public items of an agency, or of some columns (the trigger-kept counts). */
+    async publicCount(scope: { agencyId?: string; columnIds?: string[] }): Promise<number> {
+      let q = db.selectFrom('columnPublicCounts').select((eb) => eb.fn.sum<number>('columnPublicCounts.itemCount').as('n'));
+      if (scope.columnIds) q = q.where('columnPublicCounts.columnId', 'in', scope.columnIds.length ? scope.columnIds : ['']);
+      if (scope.agencyId) {
+        const agencyId = scope.agencyId;
+        q = q.where('columnPublicCounts.columnId', 'in', db.selectFrom('columns').select('id').where('agencyId', '=', agencyId));
+      }
+      const r = await q.executeTakeFirst();
       return Number(r?.n ?? 0);
     },
     /** Open items whose publication clock may move when the calendar changes. */

@@ -17,10 +17,9 @@ export interface ApplyFormProps {
   errors: FieldError[];
   /** Signed time stamp and idempotency key of this rendering of the form. */
   stamp: string;
-  maxFileMb: number;
   /** A message about the whole form (too fast, expired): shown above the questions. */
   formMessage?: string;
-  /** Files were chosen in the failed submission: they must be chosen again. */
+  /** The submission carried files, which online applications do not take. */
   filesDropped?: boolean;
 }
 
@@ -61,26 +60,12 @@ function ApplicantSection({ values: v, errors }: { values: FormValues; errors: F
   );
 }
 
-function AgentSection({ values: v, errors, maxFileMb }: { values: FormValues; errors: FieldError[]; maxFileMb: number }) {
+function AgentSection({ values: v, errors }: { values: FormValues; errors: FieldError[] }) {
   const common = { values: v, errors };
-  const fileError = errors.find((e) => e.field === 'authorisation')?.message;
   return (
-    <FormSection id="sec-agent" title="代理人" hint="委托他人代为申请的填写；本人申请的不填。">
+    <FormSection id="sec-agent" title="代理人" hint="委托他人代为申请的填写；本人申请的不填。委托代理的，请准备授权委托书，受理时工作人员会与您核对。">
       <TextField name="agentName" label="代理人姓名" optional maxLength={MAX_LENGTHS.agentName} {...common} />
       <TextField name="agentIdNumber" label="代理人身份证件号码" optional hint={`居民身份证为 18 位，例如 ${EXAMPLE_ID}`} width="medium" maxLength={MAX_LENGTHS.agentIdNumber} autocomplete="off" {...common} />
-      <div class={fileError ? 'form-group form-group-error' : 'form-group'}>
-        <label class="form-label" htmlFor="authorisation">
-          授权委托书<span class="optional">（有代理人时上传）</span>
-        </label>
-        <p class="hint" id="authorisation-hint">PDF、JPG 或 PNG 格式，不超过 {maxFileMb} MB</p>
-        {fileError && (
-          <p class="error-message" id="authorisation-error">
-            <span class="visually-hidden">错误：</span>
-            {fileError}
-          </p>
-        )}
-        <input class="file-input" type="file" id="authorisation" name="authorisation" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-describedby={fileError ? 'authorisation-hint authorisation-error' : 'authorisation-hint'} />
-      </div>
     </FormSection>
   );
 }
@@ -136,29 +121,6 @@ function DeliverySection({ values: v, errors }: { values: FormValues; errors: Fi
   );
 }
 
-function AttachmentSection({ errors, maxFileMb }: { errors: FieldError[]; maxFileMb: number }) {
-  const error = errors.find((e) => e.field === 'idScan')?.message;
-  return (
-    <FormSection id="sec-files" title="身份证明材料">
-      <div class={error ? 'form-group form-group-error' : 'form-group'}>
-        <label class="form-label" htmlFor="idScan">
-          身份证件扫描件或照片<span class="optional">（选填）</span>
-        </label>
-        <p class="hint" id="idScan-hint">
-          可上传 PDF、JPG 或 PNG 格式，每个文件不超过 {maxFileMb} MB，最多 3 个。法人或其他组织可上传营业执照或登记证书。
-        </p>
-        {error && (
-          <p class="error-message" id="idScan-error">
-            <span class="visually-hidden">错误：</span>
-            {error}
-          </p>
-        )}
-        <input class="file-input" type="file" id="idScan" name="idScan" multiple accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-describedby={error ? 'idScan-hint idScan-error' : 'idScan-hint'} />
-      </div>
-    </FormSection>
-  );
-}
-
 export function ApplyPage(props: ApplyFormProps) {
   const { ctx, errors } = props;
   const action = `/apply?_csrf=${encodeURIComponent(props.csrf)}`;
@@ -176,7 +138,7 @@ export function ApplyPage(props: ApplyFormProps) {
       )}
       {props.filesDropped && (
         <div class="notice notice-info">
-          <p>为保护您的信息，上次选择的文件没有保留，请重新选择要上传的文件。</p>
+          <p>网上申请暂不接收上传的文件，您选择的文件没有保存。</p>
         </div>
       )}
       <p class="lead">
@@ -191,11 +153,10 @@ export function ApplyPage(props: ApplyFormProps) {
           <input type="text" id="website" name="website" value="" tabIndex={-1} autocomplete="off" />
         </div>
         <ApplicantSection values={props.values} errors={errors} />
-        <AgentSection values={props.values} errors={errors} maxFileMb={props.maxFileMb} />
+        <AgentSection values={props.values} errors={errors} />
         <ContactSection values={props.values} errors={errors} />
         <InformationSection values={props.values} errors={errors} />
         <DeliverySection values={props.values} errors={errors} />
-        <AttachmentSection errors={errors} maxFileMb={props.maxFileMb} />
         <FormSection id="sec-privacy" title="个人信息保护">
           <p>
             您填写的个人信息仅用于办理本申请、向您送达告知书和依法统计，由{ctx.agency.name}按照《中华人民共和国个人信息保护法》保管；身份证件号码加密保存，工作人员查看完整号码会被记录。我们不会将您的信息用于其他目的或提供给无关的第三方，法律法规另有规定的除外。

@@ -24,39 +24,22 @@ export interface RequestPagesDeps {
   requests: RequestsService;
 }
 
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const MAX_ID_SCANS = 3;
 /** Field values longer than this were cut by the multipart parser: always an error. */
 const FIELD_SIZE_LIMIT = 64 * 1024;
 
-export interface ApplyUpload {
-  field: 'idScan' | 'authorisation';
-  filename: string;
-  mediaType: string;
-  bytes: Buffer;
-}
-
-/** PDF, JPEG or PNG, recognised by their first bytes rather than the name the browser sends. */
-export function sniffUpload(bytes: Buffer): string | null {
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  return null;
-}
-
 interface ReadResult {
   values: FormValues;
-  files: ApplyUpload[];
   errors: FieldError[];
   filesChosen: boolean;
 }
 
-/** Reads the multipart (or url-encoded) form; oversized fields and wrong or large files become field errors. */
-async function readApplyForm(request: FastifyRequest, maxFileBytes: number): Promise<ReadResult> {
-  const out: ReadResult = { values: {}, files: [], errors: [], filesChosen: false };
-  const addError = (field: string, message: string) => {
-    if (!out.errors.some((e) => e.field === field)) out.errors.push({ field, message });
-  };
+/**
+ * Reads the multipart (or url-encoded) form; oversized fields become field errors. The requests
+ * service has no attachment use case yet, so the form offers no upload and file parts are
+ * drained unread.
+ */
+async function readApplyForm(request: FastifyRequest): Promise<ReadResult> {
+  const out: ReadResult = { values: {}, errors: [], filesChosen: false };
   const add = (name: string, v: string) => {
     const prev = out.values[name];
     out.values[name] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
@@ -68,31 +51,15 @@ async function readApplyForm(request: FastifyRequest, maxFileBytes: number): Pro
     }
     return out;
   }
-  // throwFileSizeLimit is read by @fastify/multipart at run time but missing from parts()' type.
-  const options = { limits: { fileSize: maxFileBytes, fieldSize: FIELD_SIZE_LIMIT }, throwFileSizeLimit: false };
-  for await (const part of request.parts(options)) {
-    if (part.type === 'field') {
-      if (part.valueTruncated) addError(part.fieldname, '填写的内容过长，请精简后再提交');
-      else add(part.fieldname, String(part.value ?? ''));
+  for await (const part of request.parts({ limits: { fieldSize: FIELD_SIZE_LIMIT } })) {
+    if (part.type === 'file') {
+      out.filesChosen ||= Boolean(part.filename);
+      part.file.resume();
       continue;
     }
-    const chunks: Buffer[] = [];
-    for await (const chunk of part.file) chunks.push(chunk as Buffer);
-    const bytes = Buffer.concat(chunks);
-    if (!part.filename && !bytes.length) continue;
-    out.filesChosen = true;
-    const field = part.fieldname === 'authorisation' ? 'authorisation' : 'idScan';
-    const mb = Math.round(maxFileBytes / 1024 / 1024);
-    if (part.file.truncated) addError(field, `文件“${part.filename}”超过 ${mb} MB，请压缩或分页扫描后上传`);
-    else if (!bytes.length) addError(field, `文件“${part.filename}”是空文件`);
-    else {
-      const mediaType = sniffUpload(bytes);
-      if (!mediaType) addError(field, `文件“${part.filename}”不是 PDF、JPG 或 PNG 格式`);
-      else out.files.push({ field, filename: part.filename.slice(0, 200), mediaType, bytes });
-    }
+    if (!part.valueTruncated) add(part.fieldname, String(part.value ?? ''));
+    else if (!out.errors.some((e) => e.field === part.fieldname)) out.errors.push({ field: part.fieldname, message: '填写的内容过长，请精简后再提交' });
   }
-  if (out.files.filter((f) => f.field === 'idScan').length > MAX_ID_SCANS) addError('idScan', `身份证明材料最多上传 ${MAX_ID_SCANS} 个文件`);
-  if (out.files.filter((f) => f.field === 'authorisation').length > 1) addError('authorisation', '授权委托书请只上传一个文件');
   return out;
 }
 
@@ -104,13 +71,11 @@ const STAMP_MESSAGES = {
 
 export function registerApplyRoutes(app: FastifyInstance, deps: RequestPagesDeps, portal: PortalService): void {
   const key = loadSecretKey(deps.config);
-  const maxFileBytes = Math.min(MAX_FILE_BYTES, deps.config.maxUploadBytes);
-  const maxFileMb = Math.round(maxFileBytes / 1024 / 1024);
   const newStamp = () => formStamp(key, deps.clock.now().getTime(), newId());
 
   function form(reply: FastifyReply, request: FastifyRequest, ctx: PortalContext, opts: { values: FormValues; errors: FieldError[]; stamp: string; formMessage?: string; filesDropped?: boolean }, status: number) {
     reply.header('cache-control', 'no-store');
-    return sendPage(reply, ApplyPage({ ctx, csrf: request.csrfToken, maxFileMb, ...opts }), status);
+    return sendPage(reply, ApplyPage({ ctx, csrf: request.csrfToken, ...opts }), status);
   }
 
   app.get('/apply', { config: { portal: true } }, async (request, reply) => {
@@ -119,7 +84,7 @@ export function registerApplyRoutes(app: FastifyInstance, deps: RequestPagesDeps
   });
 
   app.post('/apply', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const read = await readApplyForm(request, maxFileBytes);
+    const read = await readApplyForm(request);
     const ctx = await portal.context(agencyQuery.parse(read.values).agency);
     request.portal = ctx;
     const { values } = read;
@@ -134,11 +99,9 @@ export function registerApplyRoutes(app: FastifyInstance, deps: RequestPagesDeps
     if (!stamp.ok) return again([], stamp.reason === 'tooFast' ? stampValue : newStamp(), STAMP_MESSAGES[stamp.reason]);
 
     const parsed = parseApplication(values);
-    // The reader's errors (oversized fields, bad files) win over the schema's for the same field.
+    // The reader's errors (oversized fields) win over the schema's for the same field.
     const schemaErrors = (parsed.ok ? [] : parsed.errors).filter((e) => !read.errors.some((r) => r.field === e.field));
     const errors = sortErrors([...read.errors, ...schemaErrors]);
-    if (parsed.ok && parsed.input.agentName && !read.files.some((f) => f.field === 'authorisation') && !errors.length)
-      errors.push({ field: 'authorisation', message: '有代理人的，请上传授权委托书' });
     if (!parsed.ok || errors.length) return again(errors, stampValue);
 
     try {

@@ -79,8 +79,8 @@ const applyForm = z
 /** Field order of the error summary: the order the questions appear on the page. */
 const FIELD_ORDER = [
   'applicantKind', 'organisationType', 'applicantName', 'idType', 'idNumber', 'creditCode', 'legalRepresentative', 'agentName',
-  'agentIdNumber', 'authorisation', 'phone', 'email', 'address', 'postcode', 'infoDescription', 'infoTitle', 'infoDocNumber',
-  'purpose', 'deliveryMethod', 'feeWaiverRequested', 'feeWaiverReason', 'idScan',
+  'agentIdNumber', 'phone', 'email', 'address', 'postcode', 'infoDescription', 'infoTitle', 'infoDocNumber',
+  'purpose', 'deliveryMethod', 'feeWaiverRequested', 'feeWaiverReason',
 ];
 
 export function sortErrors(errors: FieldError[]): FieldError[] {

@@ -89,7 +89,7 @@ export function registerPortalRoutes(app: FastifyInstance, services: PortalDeps 
 
   page('/columns/:id', async (request, ctx) => {
     const id = parseId(request);
-    const found = await portal.column(id, pageQuery.parse(request.query ?? {}).page);
+    const found = await portal.column(id, pageQuery.parse(request.query ?? {}).page, ctx);
     if (!found) throw notFound('该栏目不存在');
     return ColumnPage({ ctx: await switchAgency(request, ctx, found.column.agencyId), column: found.column, list: found.list });
   });

@@ -124,8 +124,10 @@ export function createPortalService(deps: PortalDeps) {
       return { latest: latest.items.filter(isPublic), subordinates };
     },
 
-    async column(id: string, page: number): Promise<{ column: ColumnNode; list: Page<ItemSummary> } | undefined> {
-      const column = await catalog.column(id);
+    async column(id: string, page: number, ctx?: PortalContext | null): Promise<{ column: ColumnNode; list: Page<ItemSummary> } | undefined> {
+      // The request's context already holds its agency's tree: no second read for that agency.
+      const known = ctx ? flattenColumns(ctx.columns).find(({ column: c }) => c.id === id)?.column : undefined;
+      const column = known ?? (await catalog.column(id));
       if (!column) return undefined;
       const list = await catalog.listPublished({ agencyId: column.agencyId, columnId: column.id, page, pageSize: PORTAL_PAGE_SIZE });
       return { column, list: { ...list, items: list.items.filter(isPublic) } };
