@@ -1,7 +1,9 @@
 // Bulk-loads a fresh database with one agency, its columns and N published items, and indexes
-// every item through the search service (as the catalog does at publication).
-import type { Insertable } from 'kysely';
+// every item through the search service (its bulk form, one call per transaction), then refreshes
+// the planner statistics as autovacuum would after a bulk load.
+import { sql, type Insertable } from 'kysely';
 import type { ItemTable } from '../src/core/db/schema.ts';
+import type { SearchDocument } from '../src/modules/search/index.ts';
 import type { Services } from '../src/services.ts';
 import { COLUMNS, createRandom, generateItem } from './catalog.data.ts';
 
@@ -44,6 +46,7 @@ export async function seedCatalog(services: Services, count: number, onProgress:
     const batch = Math.min(TRANSACTION_ROWS, count - done);
     await db.transaction().execute(async (trx) => {
       const rows: Insertable<ItemTable>[] = [];
+      const docs: SearchDocument[] = [];
       for (let i = 0; i < batch; i++) {
         const n = done + i;
         const item = generateItem(random);
@@ -62,7 +65,7 @@ export async function seedCatalog(services: Services, count: number, onProgress:
         rows.push(row);
         itemIds.push(id);
         if (item.docNumber) docNumbers.push(item.docNumber);
-        await services.search.indexItem(trx, {
+        docs.push({
           itemId: id, agencyId, columnId: columnId(item.columnCode), title: item.title, docNumber: item.docNumber,
           bodyText: item.bodyText, attachmentsText: '', issuer: issuers[0]!, topic: item.topic, validity: item.validity,
           publishedOn: item.publishedOn,
@@ -71,9 +74,13 @@ export async function seedCatalog(services: Services, count: number, onProgress:
       for (let i = 0; i < rows.length; i += STATEMENT_ROWS) {
         await trx.insertInto('items').values(rows.slice(i, i + STATEMENT_ROWS)).execute();
       }
+      await services.search.indexItems(trx, docs);
     });
     done += batch;
     onProgress(done);
   }
+  // A freshly bulk-loaded PostgreSQL table has no statistics until autovacuum gets to it.
+  if (services.database.dialect === 'postgres') await sql`vacuum analyze`.execute(db);
+  else await sql`analyze`.execute(db);
   return { agencyId, columnIds: COLUMNS.map((c) => columnId(c.code)), itemIds, docNumbers };
 }

@@ -366,6 +366,42 @@ export interface OutboxEmailTable {
   lastError: string;
 }
 
+/** A marked area of an attachment to remove before publication (migration 20261122030500). */
+export interface RedactionTable {
+  id: string;
+  attachmentId: string;
+  itemId: string;
+  /** 1-based page number (0 for DOCX, which has no fixed pages). */
+  page: number;
+  /** Area in PDF points from the page's top-left corner. */
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** The accepted finding's text, searched again when the copy is made (DOCX: the text removed). */
+  searchText: string;
+  /** Legal ground: an outcome reason identifier of the annual report (GLOSSARY). */
+  reason: string;
+  /** Masked preview of what was removed; never the personal data itself. */
+  textPreview: string;
+  createdBy: string;
+  createdByName: string;
+  createdAt: string;
+  appliedAt: string | null;
+}
+
+/** The redacted copy of an attachment that publication uses (migration 20261122030500). */
+export interface RedactedCopyTable {
+  attachmentId: string;
+  sha256: string;
+  size: number;
+  textContent: string;
+  areaCount: number;
+  appliedBy: string;
+  appliedByName: string;
+  appliedAt: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   departments: DepartmentTable;
@@ -395,4 +431,6 @@ export interface Database {
   notifications: NotificationTable;
   outboxEmails: OutboxEmailTable;
   searchDocuments: SearchDocumentTable;
+  redactions: RedactionTable;
+  redactedCopies: RedactedCopyTable;
 }

@@ -57,6 +57,8 @@ export interface SearchResult {
 export interface SearchService {
   /** Called by the catalog inside its publishing transaction. */
   indexItem(trx: DbOrTrx, doc: SearchDocument): Promise<void>;
+  /** The same for many distinct items at once (bulk imports, the benchmark's loader). */
+  indexItems(trx: DbOrTrx, docs: SearchDocument[]): Promise<void>;
   removeItem(trx: DbOrTrx, itemId: string): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
   /** Rebuild the whole index (after dictionary changes). */

@@ -7,6 +7,16 @@ import type { SearchDocumentTable } from '../../core/db/schema.ts';
 
 export type SearchRow = SearchDocumentTable;
 
+/** A row with its segmented title (and document number) and body words, ready to insert. */
+export interface IndexedDocument {
+  row: SearchRow;
+  titleTokens: string;
+  bodyTokens: string;
+}
+
+/** Rows per multi-row statement: 12 bound values each, far below SQLite's variable limit. */
+const CHUNK = 50;
+
 export interface SearchFilters {
   agencyId?: string;
   columnIds?: string[];
@@ -25,7 +35,7 @@ export const KEYS_PER_DAY = 10_000_000;
 // Double quotes make every token a literal FTS5 string: operators (AND, NEAR, "(") lose meaning.
 const ftsString = (term: string) => `"${term.replace(/"/g, '""')}"`;
 // Quoted tsquery operands: the text inside is a lexeme, not syntax.
-const tsOperand = (term: string, weight: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${weight}`;
+const tsOperand = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 // SQLite: title words are indexed as '_word' (see the migration).
 const TITLE_PREFIX = '_';
@@ -35,7 +45,7 @@ function facetToken(kind: string, value: string | number): string {
   return `f${createHash('sha256').update(`${kind}:${value}`).digest('hex').slice(0, 20)}`;
 }
 
-/** The SQLite facet tokens of a document (see the migration). */
+/** The facet words of a document (SQLite: the `facets` column; PostgreSQL: inside both vectors). */
 export function facetTokens(row: SearchDocumentTable): string {
   const pairs: Array<[string, string | number]> = [
     ['agency', row.agencyId], ['column', row.columnId], ['year', row.year],
@@ -69,21 +79,23 @@ function ftsExpression(terms: string[], tier: Tier, filters: SearchFilters): str
   return facets.length === 0 ? match : `(${match}) AND ${facets.join(' AND ')}`;
 }
 
-function tsquery(terms: string[], weight: '' | ':A'): string {
-  return terms.map((t) => tsOperand(t, weight)).join(' & ');
-}
-
-function filterConditions(f: SearchFilters): RawBuilder<unknown>[] {
-  const c: RawBuilder<unknown>[] = [];
-  if (f.agencyId !== undefined) c.push(sql`d.agency_id = ${f.agencyId}`);
+/**
+ * PostgreSQL: the terms AND the filters' facet words as one tsquery (migration
+ * 20261122020100): both vectors hold the facet words, so a filter is part of the GIN lookup.
+ */
+function tsquery(terms: string[], f: SearchFilters): string {
+  const parts = terms.map((t) => tsOperand(t));
+  const one = (kind: string, value: string | number) => parts.push(tsOperand(facetToken(kind, value)));
+  if (f.agencyId !== undefined) one('agency', f.agencyId);
   if (f.columnIds !== undefined) {
-    c.push(f.columnIds.length === 0 ? sql`1 = 0` : sql`d.column_id in (${sql.join(f.columnIds)})`);
+    // An empty list matches nothing; the service answers that case without a query.
+    parts.push(`(${f.columnIds.map((id) => tsOperand(facetToken('column', id))).join(' | ')})`);
   }
-  if (f.year !== undefined) c.push(sql`d.year = ${f.year}`);
-  if (f.issuer !== undefined) c.push(sql`d.issuer = ${f.issuer}`);
-  if (f.topic !== undefined) c.push(sql`d.topic = ${f.topic}`);
-  if (f.validity !== undefined) c.push(sql`d.validity = ${f.validity}`);
-  return c;
+  if (f.year !== undefined) one('year', f.year);
+  if (f.issuer !== undefined) one('issuer', f.issuer);
+  if (f.topic !== undefined) one('topic', f.topic);
+  if (f.validity !== undefined) one('validity', f.validity);
+  return parts.join(' & ');
 }
 
 export function createSearchRepository(dialect: DialectName) {
@@ -98,14 +110,16 @@ export function createSearchRepository(dialect: DialectName) {
         where: sql`search_fts match ${ftsExpression(terms, tier, filters)}`,
       };
     }
-    const conditions = filterConditions(filters);
-    const match =
+    // Exact GIN terms on the right vector: the planner's statistics then fit the question
+    // (a weight-restricted '公开':A looked as common as '公开' and cost a full backward scan).
+    const q = tsquery(terms, filters);
+    const where =
       tier === 'title'
-        ? sql`d.tsv @@ to_tsquery('simple', ${tsquery(terms, ':A')})`
+        ? sql`d.title_tsv @@ to_tsquery('simple', ${q})`
         : tier === 'all'
-          ? sql`d.tsv @@ to_tsquery('simple', ${tsquery(terms, '')})`
-          : sql`d.tsv @@ to_tsquery('simple', ${tsquery(terms, '')}) and not (d.tsv @@ to_tsquery('simple', ${tsquery(terms, ':A')}))`;
-    return { from: sql`search_documents d`, where: sql.join([match, ...conditions], sql` and `) };
+          ? sql`d.tsv @@ to_tsquery('simple', ${q})`
+          : sql`d.tsv @@ to_tsquery('simple', ${q}) and not (d.title_tsv @@ to_tsquery('simple', ${q}))`;
+    return { from: sql`search_documents d`, where };
   }
 
   const orderKey = dialect === 'sqlite' ? sql`f.rowid` : sql`d.doc_key`;
@@ -138,23 +152,49 @@ export function createSearchRepository(dialect: DialectName) {
       return max === null ? base : max + 1;
     },
 
-    async insert(db: DbOrTrx, row: SearchRow, titleTokens: string, bodyTokens: string): Promise<void> {
-      if (dialect === 'sqlite') {
-        await db.insertInto('searchDocuments').values(row).execute();
-        await sql`insert into search_fts (rowid, title_tokens, body_tokens, facets)
-          values (${row.docKey}, ${prefixed(titleTokens)}, ${`${titleTokens} ${bodyTokens}`}, ${facetTokens(row)})`.execute(db);
-        return;
+    /** Keys of those items that are indexed (by item id). */
+    async findKeys(db: DbOrTrx, itemIds: string[]): Promise<Map<string, number>> {
+      const found = new Map<string, number>();
+      for (let i = 0; i < itemIds.length; i += CHUNK) {
+        const rows = await db.selectFrom('searchDocuments').select(['itemId', 'docKey']).where('itemId', 'in', itemIds.slice(i, i + CHUNK)).execute();
+        for (const r of rows) found.set(r.itemId, Number(r.docKey));
       }
-      await db
-        .insertInto('searchDocuments')
-        .values({
-          ...row,
-          // tsv is PostgreSQL-only, so it is not in the shared row type.
-          ...({
-            tsv: sql`setweight(to_tsvector('simple', ${titleTokens}), 'A') || setweight(to_tsvector('simple', ${bodyTokens}), 'B')`,
-          } as object),
-        })
-        .execute();
+      return found;
+    },
+
+    async removeKeys(db: DbOrTrx, keys: number[]): Promise<void> {
+      for (let i = 0; i < keys.length; i += CHUNK) {
+        const chunk = keys.slice(i, i + CHUNK);
+        if (dialect === 'sqlite') await sql`delete from search_fts where rowid in (${sql.join(chunk)})`.execute(db);
+        await db.deleteFrom('searchDocuments').where('docKey', 'in', chunk).execute();
+      }
+    },
+
+    /** Multi-row inserts: a bulk (re)index costs a statement per CHUNK documents, not per document. */
+    async insertMany(db: DbOrTrx, docs: IndexedDocument[]): Promise<void> {
+      for (let i = 0; i < docs.length; i += CHUNK) {
+        const chunk = docs.slice(i, i + CHUNK);
+        if (dialect === 'sqlite') {
+          await db.insertInto('searchDocuments').values(chunk.map((d) => d.row)).execute();
+          const values = chunk.map(({ row, titleTokens, bodyTokens }) => sql`(${row.docKey}, ${prefixed(titleTokens)}, ${`${titleTokens} ${bodyTokens}`}, ${facetTokens(row)})`);
+          await sql`insert into search_fts (rowid, title_tokens, body_tokens, facets) values ${sql.join(values)}`.execute(db);
+          continue;
+        }
+        await db
+          .insertInto('searchDocuments')
+          .values(
+            chunk.map(({ row, titleTokens, bodyTokens }) => ({
+              ...row,
+              // tsv and title_tsv are PostgreSQL-only, so they are not in the shared row type.
+              ...({
+                tsv: sql`setweight(to_tsvector('simple', ${titleTokens}), 'A') || setweight(to_tsvector('simple', ${bodyTokens}), 'B')
+                  || to_tsvector('simple', ${facetTokens(row)})`,
+                titleTsv: sql`to_tsvector('simple', ${titleTokens}) || to_tsvector('simple', ${facetTokens(row)})`,
+              } as object),
+            })),
+          )
+          .execute();
+      }
     },
 
     async remove(db: DbOrTrx, itemId: string): Promise<void> {

@@ -6,7 +6,7 @@
 import type { DbOrTrx, DialectName } from '../../core/db/database.ts';
 import { queryTerms, segmentForSearch } from '../../core/text/segment.ts';
 import { highlight, snippet } from './search.highlight.ts';
-import { createSearchRepository, KEYS_PER_DAY, type SearchFilters, type SearchRow } from './search.repository.ts';
+import { createSearchRepository, KEYS_PER_DAY, type IndexedDocument, type SearchFilters, type SearchRow } from './search.repository.ts';
 import type { SearchDocument, SearchHit, SearchQuery, SearchResult, SearchService } from './search.contract.ts';
 
 /**
@@ -53,13 +53,7 @@ export function createSearchService(deps: SearchDeps): SearchService {
   const { db } = deps;
   const repo = createSearchRepository(deps.dialect);
 
-  async function indexItem(trx: DbOrTrx, doc: SearchDocument): Promise<void> {
-    const day = epochDay(doc.publishedOn);
-    const existing = await repo.findKey(trx, doc.itemId);
-    // Keep the key of a re-indexed item unless its publication day moved.
-    const keepKey = existing && Math.floor(existing.docKey / KEYS_PER_DAY) === day ? existing.docKey : undefined;
-    if (existing) await repo.remove(trx, doc.itemId);
-    const docKey = keepKey ?? (await repo.nextKeyForDay(trx, day));
+  function prepared(doc: SearchDocument, docKey: number): IndexedDocument {
     const bodyText = doc.attachmentsText.trim() === '' ? doc.bodyText : `${doc.bodyText}\n${doc.attachmentsText}`;
     const row: SearchRow = {
       docKey,
@@ -75,10 +69,45 @@ export function createSearchService(deps: SearchDeps): SearchService {
       docNumber: doc.docNumber,
       bodyText,
     };
-    const titleTokens = segmentForSearch(`${doc.title} ${doc.docNumber}`).join(' ');
-    const bodyTokens = segmentForSearch(bodyText).join(' ');
-    await repo.insert(trx, row, titleTokens, bodyTokens);
+    return {
+      row,
+      titleTokens: segmentForSearch(`${doc.title} ${doc.docNumber}`).join(' '),
+      bodyTokens: segmentForSearch(bodyText).join(' '),
+    };
   }
+
+  /** (Re)indexes distinct items in one go: keys are allocated per publication day, rows inserted in chunks. */
+  async function indexItems(trx: DbOrTrx, docs: SearchDocument[]): Promise<void> {
+    if (docs.length === 0) return;
+    const existing = await repo.findKeys(trx, docs.map((d) => d.itemId));
+    // Keep the key of a re-indexed item unless its publication day moved.
+    const kept = new Map<string, number>();
+    const keptMax = new Map<number, number>();
+    for (const doc of docs) {
+      const key = existing.get(doc.itemId);
+      const day = epochDay(doc.publishedOn);
+      if (key === undefined || Math.floor(key / KEYS_PER_DAY) !== day) continue;
+      kept.set(doc.itemId, key);
+      keptMax.set(day, Math.max(key, keptMax.get(day) ?? key));
+    }
+    await repo.removeKeys(trx, [...existing.values()]);
+    const next = new Map<number, number>();
+    const entries: IndexedDocument[] = [];
+    for (const doc of docs) {
+      let key = kept.get(doc.itemId);
+      if (key === undefined) {
+        const day = epochDay(doc.publishedOn);
+        // A kept key was removed above: new keys of its day must still come after it.
+        const free = next.get(day) ?? Math.max(await repo.nextKeyForDay(trx, day), (keptMax.get(day) ?? -1) + 1);
+        key = free;
+        next.set(day, free + 1);
+      }
+      entries.push(prepared(doc, key));
+    }
+    await repo.insertMany(trx, entries);
+  }
+
+  const indexItem = (trx: DbOrTrx, doc: SearchDocument) => indexItems(trx, [doc]);
 
   async function search(query: SearchQuery): Promise<SearchResult> {
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize) || 1));
@@ -124,6 +153,7 @@ export function createSearchService(deps: SearchDeps): SearchService {
 
   return {
     indexItem,
+    indexItems,
     removeItem: (trx, itemId) => repo.remove(trx, itemId),
     search,
     reindexAll,
