@@ -33,6 +33,8 @@ function printTable(title: string, rows: Row[]): void {
 }
 
 const ms = (v: number) => v.toFixed(2);
+/** Other work on the machine skews every figure: print the load average next to them. */
+const load = () => `load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
@@ -139,7 +141,7 @@ async function runOn(label: string, databaseUrl: string): Promise<void> {
   };
   const services = await createServices(loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }));
   try {
-    console.log(`\n== ${label}: loading ${ITEMS} items (indexing each through the search service)`);
+    console.log(`\n== ${label}: loading ${ITEMS} items (indexed through the search service, one bulk call per transaction)`);
     const t0 = performance.now();
     const seeded = await seedCatalog(services, ITEMS, (done) => {
       if (done % 20_000 === 0 || done === ITEMS) console.log(`   ${done} items, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -147,15 +149,17 @@ async function runOn(label: string, databaseUrl: string): Promise<void> {
     const loadSeconds = (performance.now() - t0) / 1000;
     if (global.gc) global.gc();
     snapshot('after loading');
+    const searchLoad = load();
     const search = await searchLatency(services, seeded);
     snapshot('after search');
+    const httpLoad = load();
     const http = await httpThroughput(services, seeded);
     snapshot('after HTTP');
     const dbFile = path.join(dataDir, 'gongkai.sqlite');
     const size = fs.existsSync(dbFile) ? ` (database file ${mb(fs.statSync(dbFile).size)})` : '';
     console.log(`\n${label}: ${ITEMS} items loaded and indexed in ${loadSeconds.toFixed(1)} s${size}`);
-    printTable(`${label}: search latency (page size 20, ${SEARCH_RUNS} runs each after warm-up)`, search);
-    printTable(`${label}: HTTP (autocannon, 10 connections, ${HTTP_SECONDS} s each, random ids)`, http);
+    printTable(`${label}: search latency (page size 20, ${SEARCH_RUNS} runs each after warm-up; ${searchLoad})`, search);
+    printTable(`${label}: HTTP (autocannon, 10 connections, ${HTTP_SECONDS} s each, random ids; ${httpLoad})`, http);
     printTable(`${label}: memory (this process: app + benchmark)`, memory);
   } finally {
     await services.close();
@@ -182,11 +186,11 @@ async function withPostgresDatabase(adminUrl: string, run: (url: string) => Prom
 }
 
 const started = performance.now();
-console.log(`gongkai catalog benchmark: ${os.cpus().length} CPUs, Node ${process.version}`);
+console.log(`gongkai catalog benchmark: ${os.cpus().length} CPUs, Node ${process.version}, ${load()}`);
 await runOn('SQLite', '');
 if (process.env.BENCH_DATABASE_URL) {
   await withPostgresDatabase(process.env.BENCH_DATABASE_URL, (url) => runOn('PostgreSQL', url));
 } else {
   console.log('\n(PostgreSQL skipped: set BENCH_DATABASE_URL=postgres://… to run it too)');
 }
-console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s (${load()})`);

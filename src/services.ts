@@ -14,6 +14,7 @@ import { createReviewService, type ReviewService } from './modules/review/index.
 import { createFieldCipher } from './core/crypto/field-cipher.ts';
 import { loadSecretKey } from './core/crypto/secret-key.ts';
 import { createMailTransport, createRequestsService, type RequestsService } from './modules/requests/index.ts';
+import { createRedactionService, type RedactionService } from './modules/privacy/index.ts';
 
 export interface Services {
   config: Config;
@@ -28,6 +29,7 @@ export interface Services {
   catalog: CatalogService;
   review: ReviewService;
   requests: RequestsService;
+  redaction: RedactionService;
   close(): Promise<void>;
 }
 
@@ -46,8 +48,9 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
   const catalog = createCatalogService({ db, dialect, clock, calendar, files, search, maxUploadBytes: config.maxUploadBytes });
   const review = createReviewService({ db, clock, calendar, catalog });
   const requests = createRequestsService({
-    db, dialect, clock, calendar, cipher: createFieldCipher(loadSecretKey(config)), childAgencies: (id) => accounts.childAgencies(id), mailTransport: createMailTransport(config.smtpUrl),
+    db, dialect, clock, calendar, files, maxUploadBytes: config.maxUploadBytes, cipher: createFieldCipher(loadSecretKey(config)), childAgencies: (id) => accounts.childAgencies(id), mailTransport: createMailTransport(config.smtpUrl),
   });
+  const redaction = createRedactionService({ db, clock, files, catalog });
 
   return {
     config,
@@ -62,6 +65,7 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
     catalog,
     review,
     requests,
+    redaction,
     close: () => database.close(),
   };
 }

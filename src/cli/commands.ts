@@ -3,6 +3,7 @@ import { agenciesAddCommand } from './agencies-add.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
 import { calendarDueCommand } from './calendar-due.ts';
 import { itemsImportCommand } from './items-import.ts';
+import { privacyScanCommand } from './privacy-scan.ts';
 import { usersAddCommand } from './users-add.ts';
 
 export interface CliCommand {
@@ -16,4 +17,5 @@ export const commands: Record<string, CliCommand> = {
   'audit verify': auditVerifyCommand,
   'calendar due': calendarDueCommand,
   'items import': itemsImportCommand,
+  'privacy scan': privacyScanCommand,
 };

@@ -8,7 +8,7 @@ import { buildApp } from '../../src/app.ts';
 import type { FakeClock } from '../../src/core/time/clock.ts';
 import { createFixture, type Fixture } from '../factories.ts';
 import { cookieFrom, encodeForm, type TestSession } from '../helpers/http.ts';
-import { samplePdf } from '../helpers/sample-files.ts';
+import { sampleExe, samplePdf } from '../helpers/sample-files.ts';
 import { createTestServices, type TestServices } from '../helpers/test-services.ts';
 import { VALID_ID, WRONG_CHECKSUM_ID } from '../requests/request-helpers.ts';
 
@@ -104,6 +104,27 @@ describe('portal /apply and /track', () => {
     // A forged or edited token shows nothing.
     const forged = await app.inject({ method: 'GET', url: location.replace(/k=.{5}/, 'k=AAAAA') });
     assert.equal(forged.statusCode, 404);
+    // The ID scan is kept with the request, by content hash, and staff can open it.
+    const row = await services.database.db.selectFrom('requests').select('id').where('trackingCode', '=', m[1]).executeTakeFirstOrThrow();
+    const files = await services.database.db.selectFrom('requestAttachments').selectAll().where('requestId', '=', row.id).execute();
+    assert.equal(files.length, 1);
+    assert.equal(files[0].purpose, 'idScan');
+    assert.equal(files[0].mediaType, 'application/pdf');
+    const stored = await services.requests.attachment(fx.actor('officer'), row.id, files[0].id);
+    assert.equal(stored.filename, 'id.pdf');
+    assert.ok(stored.bytes.subarray(0, 5).toString() === '%PDF-');
+  });
+
+  test('a file that is not really a PDF, JPG or PNG is a field error, with everything else kept', async () => {
+    const before = await requestCount();
+    const { res } = await submit(applyFields({ purpose: '核对补偿标准' }), { files: [{ field: 'idScan', filename: 'id.pdf', bytes: sampleExe(), type: 'application/pdf' }] });
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /<title>错误：/);
+    assert.match(res.body, /href="#files"/);
+    assert.match(res.body, /id="files-error"[\s\S]*?不是 PDF、JPG 或 PNG/);
+    assert.ok(res.body.includes('核对补偿标准'));
+    assert.ok(res.body.includes('重新选择'), 'the applicant is told to choose the files again');
+    assert.equal(await requestCount(), before);
   });
 
   test('a wrong ID checksum: error summary, title 错误：, message by the field, everything kept', async () => {
@@ -115,7 +136,7 @@ describe('portal /apply and /track', () => {
     assert.match(res.body, /id="idNumber-error"/);
     for (const kept of [WRONG_CHECKSUM_ID, '王小明', '13812346333', '沙河镇集体土地征收', '核对补偿标准']) assert.ok(res.body.includes(kept), kept);
     assert.match(res.body, /value="email" checked/);
-    assert.ok(res.body.includes('暂不接收上传的文件'));
+    assert.ok(res.body.includes('重新选择'), 'files must be chosen again');
     assert.equal(await requestCount(), before);
   });
 
@@ -151,8 +172,7 @@ describe('portal /apply and /track', () => {
     const huge = await submit(applyFields({ infoDescription: 'x'.repeat(10 * 1024 * 1024) }));
     assert.equal(huge.res.statusCode, 422);
     assert.match(huge.res.body, /id="infoDescription-error"[\s\S]*?内容过长/);
-    // Online applications take no files (the requests service has no attachment use case): a
-    // crafted 10 MB file part is drained and ignored, never a 500.
+    // A 10 MB scan is within the default 20 MB limit: accepted and stored, never a 500.
     const big = await submit(applyFields(), { files: [{ field: 'idScan', filename: 'big.pdf', bytes: Buffer.concat([samplePdf(['ID']), Buffer.alloc(10 * 1024 * 1024)]) }] });
     assert.equal(big.res.statusCode, 303);
     const { session, remote } = await openForm();

@@ -1,6 +1,7 @@
 // The catalog's JSON API: the public catalog (published, public-scope items only; anything else
 // is 404) and the staff endpoints the console uses. Routes validate, call one service method
 // and present the result.
+import { sendDownload } from '../../core/http/download.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { apiRoute } from '../../core/http/api.ts';
@@ -16,13 +17,7 @@ import {
 
 /** Sends a stored file as a download with its original (UTF-8) name. */
 export function sendAttachment(reply: FastifyReply, file: { info: AttachmentInfo; bytes: Buffer }) {
-  const ascii = file.info.filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return reply
-    .header('content-type', file.info.mediaType)
-    .header('content-length', String(file.bytes.length))
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.info.filename)}`)
-    .header('x-content-type-options', 'nosniff')
-    .send(file.bytes);
+  return sendDownload(reply, { filename: file.info.filename, mediaType: file.info.mediaType, bytes: file.bytes });
 }
 
 /** The single uploaded file of a multipart request. */

@@ -1,4 +1,5 @@
 // Item list, editor (new draft, edit draft) with Word import, and attachments.
+import { sendDownload } from '../../core/http/download.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authorize } from '../../core/authz/authz.ts';
 import { sendPage } from '../../core/http/render.ts';
@@ -162,9 +163,6 @@ export function registerItemsRoutes(app: FastifyInstance, services: Services): v
     const actor = staffActor(request);
     const { attachmentId } = request.params as { attachmentId: string };
     const { info, bytes } = await catalog.getAttachmentForStaff(actor, attachmentId);
-    return reply
-      .type(info.mediaType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(info.filename)}`)
-      .send(bytes);
+    return sendDownload(reply, { filename: info.filename, mediaType: info.mediaType, bytes });
   });
 }

@@ -2,8 +2,8 @@
 // the information requested, deadlines with their explanation, pauses, handling departments, the
 // full timeline, and only the actions the user may take, each a POST form with its inputs.
 import {
-  APPLICANT_TYPE_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, ID_TYPE_LABELS, REQUEST_STATUS_LABELS, REQUEST_VERB_LABELS,
-  type RequestDetail, type RequestVerb,
+  APPLICANT_TYPE_LABELS, APPLICATION_FILE_PURPOSE_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, ID_TYPE_LABELS, REQUEST_STATUS_LABELS, REQUEST_VERB_LABELS,
+  type ApplicationFilePurpose, type RequestDetail, type RequestVerb,
 } from '../requests/index.ts';
 import { Csrf, ConsoleLayout, errorFor, Select, TextArea, TextInput, type FieldErrorView, type FormValues, type PageContext } from './console.layout.tsx';
 import { shanghaiDateTime } from './format.ts';
@@ -234,7 +234,7 @@ export function RequestRecordPage(props: {
         {r.attachments.length > 0 && (
           <>
             <h3>申请材料</h3>
-            <ul>{r.attachments.map((a) => <li>{a.filename} <span class="muted">（{formatSize(a.size)}）</span></li>)}</ul>
+            <ul>{r.attachments.map((a) => <li><a href={`/console/requests/${r.id}/attachments/${a.id}`}>{a.filename}</a> <span class="muted">（{APPLICATION_FILE_PURPOSE_LABELS[a.purpose as ApplicationFilePurpose] ?? a.purpose}，{formatSize(a.size)}）</span></li>)}</ul>
           </>
         )}
       </section>

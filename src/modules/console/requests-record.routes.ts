@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../core/errors.ts';
 import { sendPage } from '../../core/http/render.ts';
+import { sendDownload } from '../../core/http/download.ts';
 import { staffActor, type StaffActor } from '../accounts/index.ts';
 import { EXTENDABLE_STATUSES, REQUEST_TRANSITIONS, type ActInput, type RequestDetail, type RequestVerb } from '../requests/index.ts';
 import type { Services } from '../../services.ts';
@@ -65,6 +66,12 @@ export function registerRequestRecordRoutes(app: FastifyInstance, services: Serv
   app.get('/console/requests/:id', async (request, reply) => {
     const actor = staffActor(request);
     return recordPage(request, reply, actor, await requests.get(actor, idOf(request)));
+  });
+
+  app.get('/console/requests/:id/attachments/:attachmentId', async (request, reply) => {
+    const actor = staffActor(request);
+    const { attachmentId } = request.params as { attachmentId: string };
+    return sendDownload(reply, await requests.attachment(actor, idOf(request), attachmentId));
   });
 
   app.post('/console/requests/:id/act', async (request, reply) => {

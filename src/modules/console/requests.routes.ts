@@ -12,7 +12,7 @@ import { fieldErrorsOf, readForm } from './console.forms.ts';
 import type { FormValues } from './console.layout.tsx';
 import { canRegisterRequests, canSeeRegister, canSeeRequestQueue, canSupervise } from './console.policy.ts';
 import { pageContext, redirect } from './console.routes.ts';
-import { contentDisposition } from '../portal/index.ts';
+import { contentDisposition } from '../../core/http/download.ts';
 import { registerCsv, registerXlsx } from './requests-export.ts';
 import { InboxPage, NewRequestPage, QueuePage, RegisterPage, SupervisionPage } from './requests.pages.tsx';
 import { registerFilters, type RegisterFilters } from './requests.schemas.ts';

@@ -6,7 +6,8 @@ import { APPLICANT_TYPE_LABELS, DELIVERY_METHOD_LABELS, DELIVERY_METHODS, ID_TYP
 import { ORGANISATION_TYPES, MAX_LENGTHS, PERSON_ID_TYPES } from './apply.schemas.ts';
 import type { ReceiptDates } from './apply.tokens.ts';
 import { portalHref } from './components.tsx';
-import { ChoiceField, ErrorSummary, FormSection, SelectField, TextAreaField, TextField, type FieldError, type FormValues } from './form-fields.tsx';
+import { MAX_APPLICATION_FILES } from '../requests/index.ts';
+import { ChoiceField, errorOf, ErrorSummary, FormSection, SelectField, TextAreaField, TextField, type FieldError, type FormValues } from './form-fields.tsx';
 import { Layout } from './layout.tsx';
 import type { PortalContext } from './portal.service.ts';
 
@@ -19,8 +20,10 @@ export interface ApplyFormProps {
   stamp: string;
   /** A message about the whole form (too fast, expired): shown above the questions. */
   formMessage?: string;
-  /** The submission carried files, which online applications do not take. */
+  /** The failed submission carried files: they must be chosen again. */
   filesDropped?: boolean;
+  /** The upload limit, said before the upload. */
+  maxUploadMb: number;
 }
 
 const EXAMPLE_ID = '360702199001011234';
@@ -121,6 +124,33 @@ function DeliverySection({ values: v, errors }: { values: FormValues; errors: Fi
   );
 }
 
+/** Upload inputs: the limits are said before the upload (UX.md "Forms"). */
+function FilesSection({ errors, maxUploadMb }: { errors: FieldError[]; maxUploadMb: number }) {
+  const error = errorOf(errors, 'files');
+  return (
+    <FormSection id="sec-files" title="上传材料" hint={`可上传身份证明、授权委托书等材料（选填）：PDF、JPG 或 PNG 格式，每个文件不超过 ${maxUploadMb} MB，最多 ${MAX_APPLICATION_FILES} 个。`}>
+      <div class={error ? 'form-group form-group-error' : 'form-group'}>
+        <label class="form-label" htmlFor="files">
+          身份证明<span class="optional">（选填）</span>
+        </label>
+        {error && (
+          <p class="error-message" id="files-error">
+            <span class="visually-hidden">错误：</span>
+            {error}
+          </p>
+        )}
+        <input class="file-input" type="file" id="files" name="idScan" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" multiple aria-describedby={error ? 'files-error' : undefined} />
+      </div>
+      <div class="form-group">
+        <label class="form-label" htmlFor="authorisation">
+          授权委托书（委托代理人申请的）<span class="optional">（选填）</span>
+        </label>
+        <input class="file-input" type="file" id="authorisation" name="authorisation" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" />
+      </div>
+    </FormSection>
+  );
+}
+
 export function ApplyPage(props: ApplyFormProps) {
   const { ctx, errors } = props;
   const action = `/apply?_csrf=${encodeURIComponent(props.csrf)}`;
@@ -138,7 +168,7 @@ export function ApplyPage(props: ApplyFormProps) {
       )}
       {props.filesDropped && (
         <div class="notice notice-info">
-          <p>网上申请暂不接收上传的文件，您选择的文件没有保存。</p>
+          <p>为保护您的信息，浏览器不会保留已选择的文件：请在“上传材料”中重新选择后再提交。</p>
         </div>
       )}
       <p class="lead">
@@ -157,6 +187,7 @@ export function ApplyPage(props: ApplyFormProps) {
         <ContactSection values={props.values} errors={errors} />
         <InformationSection values={props.values} errors={errors} />
         <DeliverySection values={props.values} errors={errors} />
+        <FilesSection errors={errors} maxUploadMb={props.maxUploadMb} />
         <FormSection id="sec-privacy" title="个人信息保护">
           <p>
             您填写的个人信息仅用于办理本申请、向您送达告知书和依法统计，由{ctx.agency.name}按照《中华人民共和国个人信息保护法》保管；身份证件号码加密保存，工作人员查看完整号码会被记录。我们不会将您的信息用于其他目的或提供给无关的第三方，法律法规另有规定的除外。

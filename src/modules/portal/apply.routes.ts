@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { sendPage } from '../../core/http/render.ts';
 import { newId } from '../../core/ids.ts';
 import type { Clock } from '../../core/time/clock.ts';
-import type { RequestsService } from '../requests/index.ts';
+import type { ApplicationFile, ApplicationFilePurpose, RequestsService } from '../requests/index.ts';
 import { ApplyPage, ReceiptPage } from './apply.pages.tsx';
 import { formFieldOf, parseApplication, sortErrors } from './apply.schemas.ts';
 import { checkFormStamp, formStamp, readReceiptToken, receiptToken } from './apply.tokens.ts';
@@ -30,16 +30,18 @@ const FIELD_SIZE_LIMIT = 64 * 1024;
 interface ReadResult {
   values: FormValues;
   errors: FieldError[];
-  filesChosen: boolean;
+  files: ApplicationFile[];
 }
 
+/** The file inputs of the form and what each holds. */
+const FILE_FIELDS: Record<string, ApplicationFilePurpose> = { idScan: 'idScan', authorisation: 'authorisation' };
+
 /**
- * Reads the multipart (or url-encoded) form; oversized fields become field errors. The requests
- * service has no attachment use case yet, so the form offers no upload and file parts are
- * drained unread.
+ * Reads the multipart (or url-encoded) form; oversized fields and files become field errors.
+ * The service checks the files' types by content.
  */
 async function readApplyForm(request: FastifyRequest): Promise<ReadResult> {
-  const out: ReadResult = { values: {}, errors: [], filesChosen: false };
+  const out: ReadResult = { values: {}, errors: [], files: [] };
   const add = (name: string, v: string) => {
     const prev = out.values[name];
     out.values[name] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
@@ -53,8 +55,14 @@ async function readApplyForm(request: FastifyRequest): Promise<ReadResult> {
   }
   for await (const part of request.parts({ limits: { fieldSize: FIELD_SIZE_LIMIT } })) {
     if (part.type === 'file') {
-      out.filesChosen ||= Boolean(part.filename);
-      part.file.resume();
+      const purpose = FILE_FIELDS[part.fieldname];
+      if (!purpose || !part.filename) {
+        part.file.resume();
+        continue;
+      }
+      const bytes = await part.toBuffer().catch(() => null);
+      if (!bytes || part.file.truncated) out.errors.push({ field: 'files', message: `文件“${part.filename}”过大或上传不完整` });
+      else out.files.push({ purpose, filename: part.filename, bytes });
       continue;
     }
     if (!part.valueTruncated) add(part.fieldname, String(part.value ?? ''));
@@ -75,7 +83,7 @@ export function registerApplyRoutes(app: FastifyInstance, deps: RequestPagesDeps
 
   function form(reply: FastifyReply, request: FastifyRequest, ctx: PortalContext, opts: { values: FormValues; errors: FieldError[]; stamp: string; formMessage?: string; filesDropped?: boolean }, status: number) {
     reply.header('cache-control', 'no-store');
-    return sendPage(reply, ApplyPage({ ctx, csrf: request.csrfToken, ...opts }), status);
+    return sendPage(reply, ApplyPage({ ctx, csrf: request.csrfToken, maxUploadMb: Math.floor(deps.config.maxUploadBytes / 1048576), ...opts }), status);
   }
 
   app.get('/apply', { config: { portal: true } }, async (request, reply) => {
@@ -89,7 +97,8 @@ export function registerApplyRoutes(app: FastifyInstance, deps: RequestPagesDeps
     request.portal = ctx;
     const { values } = read;
     const stampValue = typeof values.formStamp === 'string' ? values.formStamp : '';
-    const filesDropped = read.filesChosen;
+    // Browsers never re-fill file inputs: if the form comes back, the files must be chosen again.
+    const filesDropped = read.files.length > 0;
     const again = (errors: FieldError[], stamp: string, formMessage?: string) =>
       form(reply, request, ctx, { values: { ...values, website: undefined }, errors, stamp, formMessage, filesDropped }, 422);
 
@@ -105,7 +114,7 @@ export function registerApplyRoutes(app: FastifyInstance, deps: RequestPagesDeps
     if (!parsed.ok || errors.length) return again(errors, stampValue);
 
     try {
-      const receipt = await deps.requests.apply({ ...parsed.input, agencyId: ctx.agency.id, idempotencyKey: stamp.idempotencyKey }, request.ip);
+      const receipt = await deps.requests.apply({ ...parsed.input, agencyId: ctx.agency.id, idempotencyKey: stamp.idempotencyKey }, request.ip, read.files);
       const k = receiptToken(key, receipt.trackingCode, receipt);
       return reply.code(303).header('location', portalHref(ctx, `/apply/receipt/${encodeURIComponent(receipt.trackingCode)}`, { k })).send();
     } catch (err) {

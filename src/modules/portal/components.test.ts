@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ColumnNode } from '../catalog/index.ts';
 import { fileTypeLabel, formatSize, pageWindow, portalHref } from './components.tsx';
-import { contentDisposition } from './portal.routes.ts';
+import { contentDisposition } from '../../core/http/download.ts';
 import { columnPath, flattenColumns, parseReadingRooms, type PortalContext } from './portal.service.ts';
 
 const node = (id: string, name: string, children: ColumnNode[] = []): ColumnNode => ({

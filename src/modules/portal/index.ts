@@ -1,4 +1,4 @@
 // Public surface of the portal module.
-export { registerPortalRoutes, contentDisposition, PUBLIC_CACHE_CONTROL } from './portal.routes.ts';
+export { registerPortalRoutes, PUBLIC_CACHE_CONTROL } from './portal.routes.ts';
 export { portalErrorPage } from './error.pages.tsx';
 export type { PortalContext, PortalDeps } from './portal.service.ts';

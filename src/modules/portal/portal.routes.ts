@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { notFound } from '../../core/errors.ts';
+import { contentDisposition } from '../../core/http/download.ts';
 import { sendPage } from '../../core/http/render.ts';
 import { CatalogPage, ColumnPage } from './catalog.pages.tsx';
 import { GuidePage } from './guide.pages.tsx';
@@ -25,11 +26,6 @@ declare module 'fastify' {
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60';
 
 /** RFC 6266 / RFC 5987: an ASCII fallback plus the exact UTF-8 name. */
-export function contentDisposition(filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, '_').trim() || 'download';
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
 
 const contextErrors = new WeakMap<FastifyRequest, unknown>();
 

@@ -10,3 +10,4 @@ export { registerRequestJobs, REMINDER_SWEEP_JOB } from './requests.jobs.ts';
 export { SEND_OUTBOX_JOB, type MailTransport } from './requests.notifier.ts';
 export { registerRequestsRoutes } from './requests.routes.ts';
 export { createMailTransport } from './mail-transport.ts';
+export { MAX_APPLICATION_FILES } from './application-files.ts';

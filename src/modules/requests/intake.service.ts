@@ -4,13 +4,14 @@
 // idempotency key always returns the same receipt.
 import { appendAuditEvent, type Actor } from '../../core/audit/audit.ts';
 import { isUniqueViolation } from '../../core/db/dialect.ts';
-import type { RequestTable } from '../../core/db/schema.ts';
+import type { RequestAttachmentTable, RequestTable } from '../../core/db/schema.ts';
+import { checkApplicationFiles } from './application-files.ts';
 import { AppError, notFound, validationFailed } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { maskIdNumber } from '../../core/text/mask.ts';
 import { today } from '../../core/time/clock.ts';
 import { auditActor, type StaffActor } from '../accounts/index.ts';
-import { CHANNEL_LABELS, type ApplicationInput, type Channel, type OnlineApplication, type Receipt, type RegisteredApplication, type TrackingView } from './requests.contract.ts';
+import { CHANNEL_LABELS, type ApplicationFile, type ApplicationInput, type Channel, type OnlineApplication, type Receipt, type RegisteredApplication, type TrackingView } from './requests.contract.ts';
 import { publicActor, repoOf, storedDeadlines, writeEvent, type RequestsDeps } from './requests.deps.ts';
 import { toTrackingView } from './requests.mapping.ts';
 import { assertOfficerOf } from './requests.policy.ts';
@@ -62,9 +63,22 @@ export function createIntakeService(deps: RequestsDeps) {
     return { ...row, ...storedDeadlines(calendar, row, [], today(clock)) };
   }
 
-  async function insertReceived(row: RequestTable, actor: Actor, kind: 'received' | 'registered'): Promise<void> {
+  /** Checks the files and puts their bytes in the store (content-addressed: a retry stores nothing new). */
+  async function storeFiles(files: ApplicationFile[]): Promise<Omit<RequestAttachmentTable, 'requestId'>[]> {
+    const checked = await checkApplicationFiles(files, deps.maxUploadBytes);
+    const now = clock.now().toISOString();
+    const rows = [];
+    for (const f of checked) {
+      const { sha256, size } = await deps.files.put(f.bytes);
+      rows.push({ id: newId(), purpose: f.purpose, sha256, filename: f.filename, mediaType: f.mediaType, size, createdAt: now });
+    }
+    return rows;
+  }
+
+  async function insertReceived(row: RequestTable, actor: Actor, kind: 'received' | 'registered', files: Omit<RequestAttachmentTable, 'requestId'>[]): Promise<void> {
     await deps.db.transaction().execute(async (trx) => {
       await repoOf(deps, trx).insertRequest(row);
+      await repoOf(deps, trx).insertAttachments(files.map((f) => ({ ...f, requestId: row.id })));
       await writeEvent(trx, deps, actor, {
         requestId: row.id, kind, visibleToApplicant: true,
         note: `${CHANNEL_LABELS[row.channel as Channel]}，收到申请之日 ${row.receivedOn}`,
@@ -78,18 +92,19 @@ export function createIntakeService(deps: RequestsDeps) {
   }
 
   return {
-    async apply(input: OnlineApplication, ip: string): Promise<Receipt> {
+    async apply(input: OnlineApplication, ip: string, files: ApplicationFile[] = []): Promise<Receipt> {
       const v = parse(onlineApplicationInput, input);
       const repo = repoOf(deps);
       const existing = await repo.requestByIdempotencyKey(v.idempotencyKey);
       if (existing) return receiptOf(existing);
+      const stored = await storeFiles(files);
       const agency = await repo.agencyById(v.agencyId);
       if (!agency) throw validationFailed([{ field: 'agencyId', message: '受理机关不存在' }]);
       // 第三十一条: an online application is received on the day the platform confirms it.
       for (let attempt = 0; ; attempt++) {
         const row = await buildRow(agency.id, v, 'online', today(clock), v.idempotencyKey);
         try {
-          await insertReceived(row, publicActor(agency.id, ip), 'received');
+          await insertReceived(row, publicActor(agency.id, ip), 'received', stored);
           return receiptOf(row);
         } catch (err) {
           if (!isUniqueViolation(err)) throw err;
@@ -101,13 +116,14 @@ export function createIntakeService(deps: RequestsDeps) {
       }
     },
 
-    async register(actor: StaffActor, input: RegisteredApplication): Promise<Receipt> {
+    async register(actor: StaffActor, input: RegisteredApplication, files: ApplicationFile[] = []): Promise<Receipt> {
       assertOfficerOf(actor.user, { agencyId: actor.user.agencyId });
       const v = parse(registeredApplicationInput, input);
       // 第三十一条: in person that day, post the day signed for, fax/e-mail the day confirmed; never later than today.
       if (v.receivedOn > today(clock)) throw validationFailed([{ field: 'receivedOn', message: '收到申请日期不能晚于今天' }]);
+      const stored = await storeFiles(files);
       const row = await buildRow(actor.user.agencyId, v, v.channel, v.receivedOn, null);
-      await insertReceived(row, auditActor(actor), 'registered');
+      await insertReceived(row, auditActor(actor), 'registered', stored);
       return receiptOf(row);
     },
 

@@ -53,6 +53,14 @@ export function createQueryService(deps: RequestsDeps) {
       return loadDetail(id);
     },
 
+    async attachment(actor: StaffActor, requestId: string, attachmentId: string) {
+      const found = await accessOf(requestId);
+      assertCanRead(actor.user, found?.access);
+      const att = await repoOf(deps).attachmentById(requestId, attachmentId);
+      if (!att) throw notFound('文件不存在');
+      return { filename: att.filename, mediaType: att.mediaType, bytes: await deps.files.get(att.sha256) };
+    },
+
     async list(actor: StaffActor, query: RegisterQuery) {
       assertCanListRegister(actor.user);
       const parsed = registerQueryInput.safeParse(query);

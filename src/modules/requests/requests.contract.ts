@@ -25,6 +25,17 @@ export const DELIVERY_METHODS = ['paper', 'email', 'pickUp', 'onlineDownload'] a
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = { paper: '纸质邮寄', email: '电子邮件', pickUp: '当面领取', onlineDownload: '网上下载' };
 
+/** A file sent with an application: identity document scans, the agent's authorisation. */
+export const APPLICATION_FILE_PURPOSES = ['idScan', 'authorisation', 'other'] as const;
+export type ApplicationFilePurpose = (typeof APPLICATION_FILE_PURPOSES)[number];
+export const APPLICATION_FILE_PURPOSE_LABELS: Record<ApplicationFilePurpose, string> = { idScan: '身份证明', authorisation: '授权委托书', other: '其他材料' };
+
+export interface ApplicationFile {
+  purpose: ApplicationFilePurpose;
+  filename: string;
+  bytes: Buffer;
+}
+
 export interface ApplicationInput {
   applicantType: ApplicantType;
   /** Person's name, or the organisation's name. */
@@ -181,8 +192,11 @@ export interface ActInput {
 }
 
 export interface RequestsService {
-  apply(input: OnlineApplication, ip: string): Promise<Receipt>;
-  register(actor: StaffActor, input: RegisteredApplication): Promise<Receipt>;
+  /** `files`: PDF, JPEG or PNG (checked by content), at most 5, each within the upload limit. */
+  apply(input: OnlineApplication, ip: string, files?: ApplicationFile[]): Promise<Receipt>;
+  register(actor: StaffActor, input: RegisteredApplication, files?: ApplicationFile[]): Promise<Receipt>;
+  /** A file of the request, for staff who may see the request. */
+  attachment(actor: StaffActor, requestId: string, attachmentId: string): Promise<{ filename: string; mediaType: string; bytes: Buffer }>;
   track(trackingCode: string, phoneLast4: string): Promise<TrackingView>;
   get(actor: StaffActor, id: string): Promise<RequestDetail>;
   list(actor: StaffActor, query: RegisterQuery): Promise<{ items: RequestSummary[]; total: number; page: number; pageSize: number }>;

@@ -2,6 +2,7 @@
 // recomputed from their inputs, timeline events, the public actor.
 import type { Actor } from '../../core/audit/audit.ts';
 import type { FieldCipher } from '../../core/crypto/field-cipher.ts';
+import type { FileStore } from '../../core/files/file-store.ts';
 import type { Db, DbOrTrx, DialectName } from '../../core/db/database.ts';
 import type { RequestEventTable, RequestPauseTable, RequestTable } from '../../core/db/schema.ts';
 import { newId } from '../../core/ids.ts';
@@ -18,6 +19,9 @@ export interface RequestsDeps {
   clock: Clock;
   calendar: CalendarService;
   cipher: FieldCipher;
+  /** Where application files are kept (content-addressed), and the largest accepted. */
+  files: FileStore;
+  maxUploadBytes: number;
   /** Supervision: the agencies a city bureau oversees. */
   childAgencies(agencyId: string): Promise<{ id: string; name: string }[]>;
 }

@@ -2,7 +2,7 @@
 import type { DbOrTrx, DialectName } from '../../core/db/database.ts';
 import { escapeLike, likeOperator } from '../../core/db/dialect.ts';
 import type {
-  NotificationTable, OutboxEmailTable, RequestEventTable, RequestPauseTable, RequestTable,
+  NotificationTable, OutboxEmailTable, RequestAttachmentTable, RequestEventTable, RequestPauseTable, RequestTable,
 } from '../../core/db/schema.ts';
 import { OPEN_STATUSES, type RequestStatus } from './request.workflow.ts';
 
@@ -106,6 +106,10 @@ export function requestsRepository(db: DbOrTrx, dialect: DialectName) {
         .execute();
     },
 
+    insertAttachments: (rows: RequestAttachmentTable[]) =>
+      rows.length ? db.insertInto('requestAttachments').values(rows).execute() : Promise.resolve([]),
+    attachmentById: (requestId: string, attachmentId: string) =>
+      db.selectFrom('requestAttachments').selectAll().where('requestId', '=', requestId).where('id', '=', attachmentId).executeTakeFirst(),
     attachmentsOf: (requestId: string) =>
       db.selectFrom('requestAttachments').select(['id', 'purpose', 'filename', 'mediaType', 'size']).where('requestId', '=', requestId).orderBy('createdAt').execute(),
 

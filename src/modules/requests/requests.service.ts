@@ -32,6 +32,7 @@ export function createRequestsService(deps: RequestsServiceDeps): RequestsServic
     departmentQueue: query.departmentQueue,
     availableVerbs: query.availableVerbs,
     revealIdNumber: query.revealIdNumber,
+    attachment: query.attachment,
     supervisorSummary: query.supervisorSummary,
     act: handling.act,
     extend: handling.extend,

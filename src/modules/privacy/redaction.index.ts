@@ -1,0 +1,4 @@
+// What other modules may use of the redaction feature (re-exported by the privacy module's index.ts).
+export { createRedactionService, type RedactionService, type RedactionWorkspace, type DetectedFinding } from './redaction.service.ts';
+export { redactedCopyOf } from './redaction.repository.ts';
+export * from './redaction.contract.ts';
