@@ -51,3 +51,4 @@ const lexicon = buildLexiconMatcher(
 measure(`sensitive words (${lexicon.size} words, Aho–Corasick)`, corpus, (d) => lexicon.match(d).length);
 
 // --- redaction section ---
+await (await import('./privacy-redaction.ts')).runRedactionBench();

@@ -11,10 +11,10 @@ import { createAccountsService, type AccountsService } from './modules/accounts/
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 import { createCatalogService, type CatalogService } from './modules/catalog/index.ts';
 import { createReviewService, type ReviewService } from './modules/review/index.ts';
-import { createFieldCipher } from './core/crypto/field-cipher.ts';
-import { loadSecretKey } from './core/crypto/secret-key.ts';
+import { createFieldCipher, type FieldCipher } from './core/crypto/field-cipher.ts';
+import { loadPreviousSecretKeys, loadSecretKey } from './core/crypto/secret-key.ts';
 import { createMailTransport, createRequestsService, type RequestsService } from './modules/requests/index.ts';
-import { createRedactionService, type RedactionService } from './modules/privacy/index.ts';
+import { createPrivacyService, createRedactionService, type PrivacyService, type RedactionService } from './modules/privacy/index.ts';
 
 export interface Services {
   config: Config;
@@ -30,6 +30,9 @@ export interface Services {
   review: ReviewService;
   requests: RequestsService;
   redaction: RedactionService;
+  privacy: PrivacyService;
+  /** Field encryption of personal data (requests, screening findings), with the previous keys for rotation. */
+  cipher: FieldCipher;
   close(): Promise<void>;
 }
 
@@ -46,9 +49,11 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
   // module services: created below in dependency order (search before catalog before review)
   const search = createSearchService({ db, dialect });
   const catalog = createCatalogService({ db, dialect, clock, calendar, files, search, maxUploadBytes: config.maxUploadBytes });
-  const review = createReviewService({ db, clock, calendar, catalog });
+  const cipher = createFieldCipher(loadSecretKey(config), loadPreviousSecretKeys());
+  const privacy = createPrivacyService({ db, clock, cipher, catalog });
+  const review = createReviewService({ db, clock, calendar, catalog, screening: privacy.screening });
   const requests = createRequestsService({
-    db, dialect, clock, calendar, files, maxUploadBytes: config.maxUploadBytes, cipher: createFieldCipher(loadSecretKey(config)), childAgencies: (id) => accounts.childAgencies(id), mailTransport: createMailTransport(config.smtpUrl),
+    db, dialect, clock, calendar, files, maxUploadBytes: config.maxUploadBytes, cipher, childAgencies: (id) => accounts.childAgencies(id), mailTransport: createMailTransport(config.smtpUrl),
   });
   const redaction = createRedactionService({ db, clock, files, catalog });
 
@@ -66,6 +71,8 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
     review,
     requests,
     redaction,
+    privacy,
+    cipher,
     close: () => database.close(),
   };
 }

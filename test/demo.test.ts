@@ -86,6 +86,16 @@ describe('demo content', () => {
     assert.ok(result.events > 500);
   });
 
+  test('has information requests at every step of their life, with encrypted ID numbers', async () => {
+    assert.ok(summary.requests >= 15, `requests ${summary.requests}`);
+    const rows = await services.database.db.selectFrom('requests').select(['status', 'idNumberEnc', 'idNumberMasked', 'extensionDays']).execute();
+    const statuses = new Set(rows.map((r) => r.status));
+    for (const s of ['received', 'awaitingApplicant', 'accepted', 'assigned', 'drafting', 'consulting', 'officeReview', 'approved', 'delivered', 'closed', 'withdrawn'])
+      assert.ok(statuses.has(s), `a request in ${s}`);
+    assert.ok(rows.every((r) => r.idNumberEnc.startsWith('v2:') && r.idNumberMasked.includes('*')));
+    assert.ok(rows.some((r) => Number(r.extensionDays) > 0), 'one request was extended');
+  });
+
   test('a two-character word (征地) finds published items', async () => {
     const result = await services.search.search({ q: '征地', page: 1, pageSize: 20 });
     assert.ok(result.total >= 10, `total ${result.total}`);

@@ -10,6 +10,7 @@ import type { Services } from '../services.ts';
 import { agencyItems, planItems } from './demo-catalog.ts';
 import { COUNTY_DEPARTMENT, DEMO_COLUMNS, type DemoColumn } from './demo-columns.ts';
 import { createContext, workingDaysBetween, type DemoOrg } from './demo-content.ts';
+import { loadDemoRequests } from './demo-requests.ts';
 import { loadAgencyItems, type AgencyStaff, type AgencyTarget } from './demo-flow.ts';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_USERS, type DemoAgency, type DemoAgencyKey } from './demo-org.ts';
 
@@ -111,6 +112,7 @@ export interface DemoSummary {
   password: string;
   users: { username: string; label: string }[];
   items: number;
+  requests: number;
 }
 
 export async function loadDemo(services: Services): Promise<DemoSummary> {
@@ -124,6 +126,7 @@ export async function loadDemo(services: Services): Promise<DemoSummary> {
   const agencies = await createAgencies(services);
   const actors = await createUsers(services, agencies);
   let items = 0;
+  let requests = 0;
   for (const agency of agencies.values()) {
     const key = agency.def.key;
     const city = key === 'city';
@@ -138,6 +141,10 @@ export async function loadDemo(services: Services): Promise<DemoSummary> {
     const planned = planItems(ctx, agencyItems(ctx, city ? 1 : 0.1), { city, canFlow: (d) => hasStaff(key, departmentName(d)) });
     const target: AgencyTarget = { agencyId: agency.id, issuer: org.name, columns, departments: agency.departments, departmentName, staff };
     items += await loadAgencyItems(services, target, planned);
+    if (city)
+      requests = await loadDemoRequests(services, {
+        officer: staff.officer, drafter: staff.drafter('土地利用科'), departmentId: agency.departments.get('土地利用科')!, receivedDays: days,
+      });
   }
-  return { password: DEMO_PASSWORD, users: DEMO_USERS.map((u) => ({ username: u.username, label: u.label })), items };
+  return { password: DEMO_PASSWORD, users: DEMO_USERS.map((u) => ({ username: u.username, label: u.label })), items, requests };
 }

@@ -36,7 +36,7 @@ describe('public column lists and their totals', () => {
     await db.insertInto('items').values([
       item('i1', 'root', '2025-01-01'), item('i2', 'a', '2025-03-01'), item('i3', 'a1', '2025-02-01'), item('i4', 'b', '2025-04-01'),
       item('i5', 'a1', '2025-05-01'), item('i6', 'other', '2025-06-01'),
-      item('d1', 'a', '2025-07-01', { status: 'draft', publishedOn: null }), item('n1', 'a', '2025-07-02', { scope: 'internal' }),
+      item('d1', 'a', '2025-07-01', { status: 'draft', publishedOn: null }), item('n1', 'a', '2025-07-02', { scope: 'intranet' }),
     ]).execute();
   });
   after(async () => s.cleanup());

@@ -168,4 +168,20 @@ describe('redaction service', () => {
     for (const png of [marked, redacted]) assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
     await assert.rejects(services.redaction.pageImage(reviewer, itemId, attachmentId, 9, 'marked'), (err: { status?: number }) => err.status === 404);
   });
+
+  test('after publication the public download is the redacted copy and search does not find the removed text', async () => {
+    // Screening (the detection side) blocks approval until each finding is decided: mask them all.
+    const reviewer = fx.actor('confidentialityReviewer');
+    for (const f of await services.privacy.findingsOf(reviewer, itemId)) await services.privacy.decide(reviewer, f.id, { decision: 'masked' });
+    await advanceTo(services, fx, itemId, 'published');
+    const published = await services.catalog.getPublishedAttachment(attachmentId);
+    assert.ok(published);
+    assert.notEqual(published.info.sha256, originalSha);
+    const text = await extractPdfText(published.bytes);
+    assert.ok(!text.includes(NAME) && !text.includes(ID_NUMBER) && text.includes(KEPT), text);
+    const byName = await services.search.search({ q: NAME, page: 1, pageSize: 10 });
+    assert.equal(byName.hits.filter((h) => h.itemId === itemId).length, 0);
+    const byKept = await services.search.search({ q: '地上附着物', page: 1, pageSize: 10 });
+    assert.equal(byKept.hits.filter((h) => h.itemId === itemId).length, 1);
+  });
 });

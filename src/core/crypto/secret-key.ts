@@ -26,3 +26,16 @@ export function loadSecretKey(config: Config, env: NodeJS.ProcessEnv = process.e
   }
   return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
 }
+
+/**
+ * Keys replaced by a rotation (SECRET_KEY_PREVIOUS: base64 keys separated by commas): they only
+ * decrypt, until `gongkai privacy rotate-keys` has re-encrypted everything under SECRET_KEY.
+ */
+export function loadPreviousSecretKeys(env: NodeJS.ProcessEnv = process.env): Buffer[] {
+  const list = (env.SECRET_KEY_PREVIOUS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return list.map((b64) => {
+    const key = Buffer.from(b64, 'base64');
+    if (key.length < 32) throw new ConfigError('SECRET_KEY_PREVIOUS', 'each key must be base64 of at least 32 bytes');
+    return key;
+  });
+}

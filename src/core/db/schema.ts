@@ -159,6 +159,9 @@ export interface ItemTable {
   repealNoticeDueOn: string | null;
   /** Leader approval date: starts the publication clock when there is no writtenOn (migration 20261122000200). */
   approvedOn: string | null;
+  /** De-identified copy for publication; null = the original (migration 20261122030000). */
+  publicBodyHtml?: string | null;
+  publicBodyText?: string | null;
   version: number;
   createdBy: string;
   createdAt: string;
@@ -188,6 +191,8 @@ export interface AttachmentTable {
   mediaType: string;
   size: number;
   textContent: string;
+  /** De-identified text for the search index; null = textContent (migration 20261122030000). */
+  publicTextContent?: string | null;
   createdBy: string;
   createdAt: string;
 }
@@ -264,7 +269,9 @@ export interface RequestTable {
   agentName: string;
   agentIdNumberEnc: string;
   agentIdNumberMasked: string;
+  /** Masked (138****1234); the number itself is in phoneEnc (migration 20261122030100). */
   phone: string;
+  phoneEnc?: string;
   phoneLast4: string;
   email: string;
   address: string;
@@ -433,4 +440,40 @@ export interface Database {
   searchDocuments: SearchDocumentTable;
   redactions: RedactionTable;
   redactedCopies: RedactedCopyTable;
+  privacyFindings: PrivacyFindingTable;
+  sensitiveWords: SensitiveWordTable;
+}
+
+/** A screening finding on a submitted item and the reviewer's decision (migration 20261122030000). */
+export interface PrivacyFindingTable {
+  id: string;
+  agencyId: string;
+  itemId: string;
+  subjectType: 'item' | 'attachment';
+  subjectId: string;
+  subjectLabel: string;
+  /** A PiiType, or 'sensitiveWord'. */
+  type: string;
+  category: string;
+  /** The found text, encrypted (it is personal data itself). */
+  textEnc: string;
+  maskedText: string;
+  startOffset: number;
+  endOffset: number;
+  confidencePct: number;
+  decision: 'pending' | 'masked' | 'kept';
+  reason: string;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+export interface SensitiveWordTable {
+  id: string;
+  word: string;
+  normalized: string;
+  category: string;
+  createdBy: string;
+  createdAt: string;
 }

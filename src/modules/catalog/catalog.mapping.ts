@@ -3,7 +3,14 @@ import type { ColumnTable } from '../../core/db/schema.ts';
 import type { ColumnNode, ItemStatus, ItemSummary, WorkflowItem } from './catalog.contract.ts';
 import type { ItemRow } from './catalog.repository.ts';
 
-export function toSummary(row: ItemRow): ItemSummary {
+/** The columns a summary shows: lists read only these (no bodies). */
+export const SUMMARY_COLUMNS = [
+  'id', 'agencyId', 'columnId', 'departmentId', 'status', 'indexNumber', 'title', 'docNumber', 'writtenOn', 'publishedOn',
+  'validity', 'scope', 'isMajor', 'publishDueOn', 'repealNoticeDueOn', 'updatedAt',
+] as const;
+export type SummaryRow = Pick<ItemRow, (typeof SUMMARY_COLUMNS)[number] | 'columnName' | 'departmentName'>;
+
+export function toSummary(row: SummaryRow): ItemSummary {
   const published = row.status === 'published' || row.status === 'takenDown';
   return {
     id: row.id,

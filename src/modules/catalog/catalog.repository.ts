@@ -6,6 +6,7 @@ import type { DbOrTrx } from '../../core/db/database.ts';
 import type { AttachmentTable, ColumnTable, ItemTable, ItemVersionTable } from '../../core/db/schema.ts';
 import { escapeLike, likeOperator, dialectOf } from '../../core/db/dialect.ts';
 import type { ItemStatus } from './catalog.contract.ts';
+import { SUMMARY_COLUMNS, type SummaryRow } from './catalog.mapping.ts';
 
 /** An item row with its column and department names. */
 export type ItemRow = ItemTable & { columnName: string; departmentName: string };
@@ -93,6 +94,32 @@ export function catalogRepository(db: DbOrTrx) {
     insertItem: (row: ItemTable) => db.insertInto('items').values(row).execute(),
     itemById: (id: string) => items().where('items.id', '=', id).executeTakeFirst(),
     itemRowsByIds: (ids: string[]) => (ids.length ? items().where('items.id', 'in', ids).execute() : Promise.resolve([] as ItemRow[])),
+    /** Summary columns only (a list page must not read 20 bodies). */
+    summaryRowsByIds: (ids: string[]) =>
+      ids.length
+        ? db
+            .selectFrom('items')
+            .innerJoin('columns', 'columns.id', 'items.columnId')
+            .innerJoin('departments', 'departments.id', 'items.departmentId')
+            .select(SUMMARY_COLUMNS.map((c) => `items.${c}` as const))
+            .select(['columns.name as columnName', 'departments.name as departmentName'])
+            .where('items.id', 'in', ids)
+            .execute()
+        : Promise.resolve([] as SummaryRow[]),
+    /** Interpretations of an item and the items it interprets (政策解读), in one read. */
+    linkedItems: (itemId: string) =>
+      items()
+        .innerJoin('itemInterpretations', (join) =>
+          join.on((eb) =>
+            eb.or([
+              eb.and([eb('itemInterpretations.interpretationItemId', '=', eb.ref('items.id')), eb('itemInterpretations.policyItemId', '=', itemId)]),
+              eb.and([eb('itemInterpretations.policyItemId', '=', eb.ref('items.id')), eb('itemInterpretations.interpretationItemId', '=', itemId)]),
+            ]),
+          ),
+        )
+        .select('itemInterpretations.policyItemId as linkPolicyItemId')
+        .orderBy('items.createdAt')
+        .execute(),
     updateItem: (id: string, patch: Partial<ItemTable>) => db.updateTable('items').set(patch).where('id', '=', id).execute(),
     /** Compare-and-set on status; returns false when the item is no longer in `from`. */
     async updateItemIfStatus(id: string, from: string, patch: Partial<ItemTable>): Promise<boolean> {

@@ -9,3 +9,4 @@ export { extractDocxText, extractPdfText, docxToHtml } from './text-extract.ts';
 export { sanitizeBody, htmlToText, textToHtml } from './catalog.html.ts';
 export { splitTitle } from './drafts.service.ts';
 export { registerCatalogRoutes, sendAttachment, uploadedFile } from './catalog.routes.ts';
+export { publicCopyRepository, type ScreeningSubject } from './public-copy.repository.ts';

@@ -6,6 +6,7 @@ import type { DbOrTrx } from '../../core/db/database.ts';
 import type { ColumnTable } from '../../core/db/schema.ts';
 import { notFound } from '../../core/errors.ts';
 import type { StaffActor } from '../accounts/index.ts';
+import { redactedCopyOf } from '../privacy/index.ts';
 import type { AttachmentInfo, ColumnNode, ItemDetail, ItemSummary, Page, PublicListQuery, StaffListQuery } from './catalog.contract.ts';
 import type { CatalogDeps } from './catalog.deps.ts';
 import { buildColumnTree, parseIssuers, toSummary } from './catalog.mapping.ts';
@@ -52,17 +53,19 @@ export function createItemQueries(deps: CatalogDeps) {
   async function detailOf(r: ReturnType<typeof catalogRepository>, row: ItemRow, publicOnly: boolean): Promise<ItemDetail> {
     const linked = (rows: ItemRow[]) => rows.filter((x) => !publicOnly || isPublic(x)).map(toSummary);
     // Independent reads: concurrent on PostgreSQL (one round trip of latency instead of four).
-    const [attachmentRows, interpretations, interprets, versions] = await Promise.all([
-      r.attachmentsOf(row.id), r.interpretationsOf(row.id), r.interpretedBy(row.id), r.versionsOf(row.id),
-    ]);
+    const [attachmentRows, links, versions] = await Promise.all([r.attachmentsOf(row.id), r.linkedItems(row.id), r.versionsOf(row.id)]);
+    // A link row whose policy is this item is an interpretation of it; otherwise this item interprets it.
+    const interpretations = links.filter((l) => l.linkPolicyItemId === row.id);
+    const interprets = links.filter((l) => l.linkPolicyItemId !== row.id);
     const attachments = attachmentRows.map(({ id, filename, mediaType, size, sha256 }) => ({ id, filename, mediaType, size: Number(size), sha256 }));
     return {
       ...toSummary(row),
       issuers: parseIssuers(row.issuers),
       topic: row.topic,
       summary: row.summary,
-      bodyHtml: row.bodyHtml,
-      bodyText: row.bodyText,
+      // The public sees the de-identified copy when screening masked something (privacy module).
+      bodyHtml: publicOnly ? (row.publicBodyHtml ?? row.bodyHtml) : row.bodyHtml,
+      bodyText: publicOnly ? (row.publicBodyText ?? row.bodyText) : row.bodyText,
       disclosureMode: row.disclosureMode,
       disclosureModeReason: row.disclosureModeReason,
       repealNoticeForItemId: row.repealNoticeForItemId,
@@ -109,7 +112,7 @@ export function createItemQueries(deps: CatalogDeps) {
       }
       const columnIds = await columnScope(query.columnId, query.agencyId);
       const [ids, total] = await Promise.all([r.publicIdsInColumns(columnIds, pageSize, offset), r.publicCount({ columnIds })]);
-      const byId = new Map((await r.itemRowsByIds(ids)).map((row) => [row.id, row]));
+      const byId = new Map((await r.summaryRowsByIds(ids)).map((row) => [row.id, row]));
       const rows = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
       return { items: rows.map(toSummary), total, page, pageSize };
     },
@@ -132,7 +135,10 @@ export function createItemQueries(deps: CatalogDeps) {
       const att = await r.attachmentById(attachmentId);
       const row = att ? await r.itemById(att.itemId) : undefined;
       if (!att || !row || !isPublic(row)) return undefined;
-      return { info: { id: att.id, filename: att.filename, mediaType: att.mediaType, size: Number(att.size), sha256: att.sha256 }, bytes: await files.get(att.sha256) };
+      // The public gets the redacted copy when a reviewer made one (区分处理, 第三十七条); the original stays private.
+      const copy = await redactedCopyOf(db, att.id);
+      const file = copy ?? { sha256: att.sha256, size: att.size };
+      return { info: { id: att.id, filename: att.filename, mediaType: att.mediaType, size: Number(file.size), sha256: file.sha256 }, bytes: await files.get(file.sha256) };
     },
 
     async getForStaff(actor: StaffActor, id: string): Promise<ItemDetail> {

@@ -13,6 +13,7 @@ import { publishDueOn } from './catalog.deadlines.ts';
 import { parseIssuers, toWorkflowItem } from './catalog.mapping.ts';
 import { catalogRepository, type ItemRow } from './catalog.repository.ts';
 import { DEFAULT_INDEX_TEMPLATE, formatIndexNumber } from './index-number.ts';
+import { publicCopyRepository } from './public-copy.repository.ts';
 
 const statusChanged = () => conflict('ITEM_STATUS_CHANGED', '该信息的状态已被他人更改，请刷新后重试');
 
@@ -23,8 +24,9 @@ export async function searchDocumentOf(trx: DbOrTrx, row: ItemRow): Promise<Sear
     columnId: row.columnId,
     title: row.title,
     docNumber: row.docNumber,
-    bodyText: row.bodyText,
-    attachmentsText: await catalogRepository(trx).attachmentsText(row.id),
+    // The de-identified copy (privacy screening), when one was made: the index is public.
+    bodyText: row.publicBodyText ?? row.bodyText,
+    attachmentsText: await publicCopyRepository(trx).publicAttachmentsText(row.id),
     issuer: parseIssuers(row.issuers).join('、'),
     topic: row.topic,
     validity: row.validity,

@@ -16,6 +16,8 @@ import { registerItemRecordRoutes } from './item-record.routes.ts';
 import { registerItemsRoutes } from './items.routes.ts';
 import { registerConsoleRequestsRoutes } from './requests.routes.ts';
 import { registerRequestRecordRoutes } from './requests-record.routes.ts';
+import { registerRedactionRoutes } from './redaction.routes.ts';
+import { registerPrivacyRoutes } from './privacy.routes.ts';
 
 const OPEN_PATHS = new Set(['/console/login']);
 const PASSWORD_PATHS = new Set(['/console/password', '/console/logout']);
@@ -62,5 +64,7 @@ export function registerConsoleRoutes(app: FastifyInstance, services: Services):
     registerColumnsRoutes(scope, services);
     registerConsoleRequestsRoutes(scope, services);
     registerRequestRecordRoutes(scope, services);
+    registerRedactionRoutes(scope, services);
+    registerPrivacyRoutes(scope, services);
   });
 }

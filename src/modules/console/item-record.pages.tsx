@@ -7,6 +7,8 @@ import { DueCell } from './home.pages.tsx';
 import { shanghaiDate, shanghaiDateTime } from './format.ts';
 import type { ItemDeadlineView } from './item-deadline.ts';
 import { formatSize } from './items.pages.tsx';
+import type { FindingView } from '../privacy/index.ts';
+import { PrivacyFindingsPanel } from './privacy.pages.tsx';
 
 export const STEP_LABELS: Record<string, string> = {
   draft: '起草',
@@ -26,6 +28,9 @@ const NOTICES: Record<string, string> = {
   repealed: '已废止；废止说明须在 10 个工作日内公开。',
   ...Object.fromEntries(Object.entries(VERB_LABELS).map(([verb, label]) => [verb, `已${label}。`])),
 };
+/** Attachments the redaction workspace handles (PDF and DOCX). */
+const REDACTABLE_TYPES = new Set(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+
 export const recordNotice = (done: string | undefined) => (done ? NOTICES[done] : undefined);
 
 export interface RecordPermissions {
@@ -140,6 +145,7 @@ export function ItemRecordPage(props: {
   values: FormValues;
   errors: FieldErrorView[];
   notice?: string;
+  privacy?: { findings: FindingView[]; canDecide: boolean; error?: { findingId: string; message: string } };
 }) {
   const { ctx, item, can } = props;
   return (
@@ -148,6 +154,7 @@ export function ItemRecordPage(props: {
         {can.canEdit && <a class="button button-secondary" href={`/console/items/${item.id}/edit`}>编辑草稿</a>}
         {can.canRevise && <a class="button button-secondary" href={`/console/items/${item.id}/revise`}>修订</a>}
         <a href={`/console/items/${item.id}/review-records`}>审核记录（可打印）</a>
+        {' '}<a href={`/console/items/${item.id}/redactions`}>删除记录（可打印）</a>
       </p>
       {props.deadline && (
         <section aria-labelledby="deadline-title" class="deadline-box">
@@ -164,6 +171,7 @@ export function ItemRecordPage(props: {
           {can.canRepeal && <RepealForm ctx={ctx} itemId={item.id} values={props.values} errors={props.errors} />}
         </section>
       )}
+      {props.privacy && props.privacy.findings.length > 0 && <PrivacyFindingsPanel ctx={ctx} itemId={item.id} {...props.privacy} />}
       <section aria-labelledby="meta-title">
         <h2 id="meta-title">基本信息</h2>
         <Meta item={item} />
@@ -180,7 +188,10 @@ export function ItemRecordPage(props: {
         {item.attachments.length > 0 && (
           <ul>
             {item.attachments.map((a) => (
-              <li><a href={`/console/attachments/${a.id}`}>{a.filename}</a> <span class="muted">（{formatSize(a.size)}）</span></li>
+              <li>
+                <a href={`/console/attachments/${a.id}`}>{a.filename}</a> <span class="muted">（{formatSize(a.size)}）</span>
+                {REDACTABLE_TYPES.has(a.mediaType) && <> · <a href={`/console/items/${item.id}/attachments/${a.id}/redact`}>删除处理</a></>}
+              </li>
             ))}
           </ul>
         )}

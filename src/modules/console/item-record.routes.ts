@@ -16,6 +16,7 @@ import { pageContext, redirect } from './console.routes.ts';
 import { actionForm, itemForm, repealForm, reviseForm } from './console.schemas.ts';
 import type { Services } from '../../services.ts';
 import { itemDeadline } from './item-deadline.ts';
+import { canDecideFindings, REASON_REQUIRED } from '../privacy/index.ts';
 import { ItemRecordPage, recordNotice, ReviewSheetPage } from './item-record.pages.tsx';
 import { ItemEditorPage } from './items.pages.tsx';
 import { itemValues } from './items.routes.ts';
@@ -30,7 +31,7 @@ export function registerItemRecordRoutes(app: FastifyInstance, services: Service
   const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
   async function recordPage(request: FastifyRequest, reply: FastifyReply, actor: StaffActor, item: ItemDetail, values: FormValues, errors: FieldErrorView[], status = 200) {
-    const [ctx, records, calendar] = await Promise.all([pageContext(request, services), review.records(actor, item.id), services.calendar.get()]);
+    const [ctx, records, calendar, findings] = await Promise.all([pageContext(request, services), review.records(actor, item.id), services.calendar.get(), services.privacy.findingsOf(actor, item.id)]);
     const can = {
       verbs: review.availableVerbs(actor, item),
       canEdit: canEditDraft(actor.user, item),
@@ -39,7 +40,9 @@ export function registerItemRecordRoutes(app: FastifyInstance, services: Service
     };
     const deadline = itemDeadline(calendar, item, today(services.clock));
     const notice = recordNotice((request.query as { done?: string }).done);
-    return sendPage(reply, ItemRecordPage({ ctx, item, deadline, records, can, values, errors, notice }), status);
+    const q = request.query as { finding?: string; findingError?: string };
+    const privacy = { findings, canDecide: item.status === 'confidentialityReview' && canDecideFindings(actor.user), error: q.finding && q.findingError === 'reason' ? { findingId: q.finding, message: REASON_REQUIRED } : undefined };
+    return sendPage(reply, ItemRecordPage({ ctx, item, deadline, records, can, values, errors, notice, privacy }), status);
   }
 
   app.get('/console/items/:id', async (request, reply) => {

@@ -4,3 +4,8 @@ export { documentKind, documentText, type DocumentKind } from './document-text.t
 export { htmlToScanText, replaceInHtml, type HtmlText } from './html-text.ts';
 export * from './redaction.index.ts';
 export { SCREENING_MIN_CONFIDENCE } from './screening.rules.ts';
+export { createPrivacyService } from './privacy.service.ts';
+export { canDecideFindings, canManageLexicon, REASON_REQUIRED } from './privacy.policy.ts';
+export type { PrivacyDeps } from './screening.service.ts';
+export * from './privacy.contract.ts';
+export { buildLexiconMatcher, type LexiconMatcher, type WordMatch } from './lexicon.ts';

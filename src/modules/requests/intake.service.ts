@@ -8,7 +8,7 @@ import type { RequestAttachmentTable, RequestTable } from '../../core/db/schema.
 import { checkApplicationFiles } from './application-files.ts';
 import { AppError, notFound, validationFailed } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import { maskIdNumber } from '../../core/text/mask.ts';
+import { maskIdNumber, maskPhone } from '../../core/text/mask.ts';
 import { today } from '../../core/time/clock.ts';
 import { auditActor, type StaffActor } from '../accounts/index.ts';
 import { CHANNEL_LABELS, type ApplicationFile, type ApplicationInput, type Channel, type OnlineApplication, type Receipt, type RegisteredApplication, type TrackingView } from './requests.contract.ts';
@@ -51,7 +51,8 @@ export function createIntakeService(deps: RequestsDeps) {
       orgCreditCode: isOrg ? v.idNumber : '',
       legalRepresentative: v.legalRepresentative, agentName: v.agentName,
       agentIdNumberEnc: v.agentIdNumber ? cipher.encrypt(v.agentIdNumber) : '', agentIdNumberMasked: v.agentIdNumber ? maskIdNumber(v.agentIdNumber) : '',
-      phone: v.phone, phoneLast4: v.phone.replace(/\D/g, '').slice(-4), email: v.email, address: v.address, postcode: v.postcode,
+      // The phone is personal data: encrypted at rest, masked where it is shown (issue 4).
+      phone: maskPhone(v.phone), phoneEnc: cipher.encrypt(v.phone), phoneLast4: v.phone.replace(/\D/g, '').slice(-4), email: v.email, address: v.address, postcode: v.postcode,
       infoDescription: v.infoDescription, infoTitle: v.infoTitle, infoDocNumber: v.infoDocNumber, purpose: v.purpose,
       deliveryMethod: v.deliveryMethod, feeWaiverRequested: v.feeWaiverRequested ? 1 : 0, feeWaiverReason: v.feeWaiverReason,
       status: 'received', outcome: null, outcomeReason: null,

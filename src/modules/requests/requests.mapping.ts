@@ -101,7 +101,8 @@ export function toDetail(
     legalRepresentative: row.legalRepresentative,
     agentName: row.agentName,
     agentIdNumberMasked: row.agentIdNumberMasked,
-    phoneMasked: maskPhone(row.phone),
+    // Rows from before phone encryption hold the number itself until rotate-keys masks them.
+    phoneMasked: row.phone.includes('*') ? row.phone : maskPhone(row.phone),
     email: row.email,
     address: row.address,
     postcode: row.postcode,

@@ -2,7 +2,7 @@
 // catalog's workflow port), the archived review record and the audit event.
 import { appendAuditEvent } from '../../core/audit/audit.ts';
 import { requireSameAgency } from '../../core/authz/authz.ts';
-import type { Db } from '../../core/db/database.ts';
+import type { Db, DbOrTrx } from '../../core/db/database.ts';
 import { AppError, forbidden, validationFailed } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { CalendarService } from '../../core/time/calendar.service.ts';
@@ -15,11 +15,18 @@ import { reviewRepository } from './review.repository.ts';
 import { actInput } from './review.schemas.ts';
 import { availableVerbs, findTransition, isReviewVerb, OPINION_REQUIRED, refusal } from './review.workflow.ts';
 
+/** Screening before review (the privacy module): scans on submit, blocks approval while findings are pending. */
+export interface ReviewScreening {
+  onSubmit(trx: DbOrTrx, itemId: string, actor: StaffActor): Promise<void>;
+  assertClear(trx: DbOrTrx, itemId: string): Promise<void>;
+}
+
 export interface ReviewDeps {
   db: Db;
   clock: Clock;
   calendar: CalendarService;
   catalog: CatalogService;
+  screening?: ReviewScreening;
 }
 
 export function createReviewService(deps: ReviewDeps): ReviewService {
@@ -43,6 +50,8 @@ export function createReviewService(deps: ReviewDeps): ReviewService {
           throw new AppError(409, 'TRANSITION_NOT_ALLOWED', `该信息当前为“${STATUS_LABELS[subject.status]}”，不能${VERB_LABELS[verb]}`);
         throw forbidden(`您不能对处于“${STATUS_LABELS[subject.status]}”的信息执行“${VERB_LABELS[verb]}”`);
       }
+      // 条例 第十五条: personal data and sensitive words must be dealt with before the confidentiality review passes.
+      if (transition.from === 'confidentialityReview' && verb === 'approve') await deps.screening?.assertClear(trx, itemId);
       const todayOn = today(clock);
       let published: { indexNumber: string; publishedOn: string } | undefined;
       if (transition.to === 'published') published = await catalog.workflow.publish(trx, itemId, transition.from);
@@ -52,6 +61,7 @@ export function createReviewService(deps: ReviewDeps): ReviewService {
         const approvedOn = transition.from === 'leaderApproval' && verb === 'approve' ? todayOn : undefined;
         await catalog.workflow.changeStatus(trx, itemId, transition.from, transition.to, { approvedOn });
       }
+      if (verb === 'submit') await deps.screening?.onSubmit(trx, itemId, actor);
       const at = nowIso(clock);
       const reviewerName = `${actor.user.displayName}(${actor.user.username})`;
       await reviewRepository(trx).insert({

@@ -129,12 +129,14 @@ export function createSearchService(deps: SearchDeps): SearchService {
     const result = { ...empty, total: counted, totalCapped: counted >= TOTAL_CAP };
     if (counted === 0 || start >= MAX_WINDOW) return result;
 
-    const titleRows = await repo.page(db, terms, 'title', filters, pageSize, start);
+    // Capped count reached: the words are common, the newest documents will hold the page.
+    const frequent = counted >= TOTAL_CAP;
+    const titleRows = await repo.page(db, terms, 'title', filters, pageSize, start, frequent);
     let bodyRows: SearchRow[] = [];
     if (titleRows.length < pageSize) {
       // Where the body tier starts on this page: the number of title matches before the window.
       const titleTotal = titleRows.length > 0 ? start + titleRows.length : await repo.count(db, terms, 'title', filters, start);
-      bodyRows = await repo.page(db, terms, 'bodyOnly', filters, pageSize - titleRows.length, Math.max(0, start - titleTotal));
+      bodyRows = await repo.page(db, terms, 'bodyOnly', filters, pageSize - titleRows.length, Math.max(0, start - titleTotal), frequent);
     }
     return { ...result, hits: [...titleRows, ...bodyRows].map((row) => toHit(row, terms)) };
   }

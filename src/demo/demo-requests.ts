@@ -1,0 +1,85 @@
+// Demo information requests for the city bureau: applications from every channel and applicant
+// type, received over the last weeks, left at every step of their life (received, correction,
+// accepted, assigned, drafting, consultation, office review, approved, delivered, closed,
+// withdrawn), one with an extension. All through the requests service, so the timeline, audit
+// chain and deadlines are real.
+import { idCardCheckChar } from '../core/text/identifiers.ts';
+import type { StaffActor } from '../modules/accounts/index.ts';
+import type { ActInput, ApplicationInput, RegisteredApplication, RequestVerb } from '../modules/requests/index.ts';
+import type { Services } from '../services.ts';
+import { creditCodeCheckChar } from '../core/text/identifiers.ts';
+
+const PEOPLE = ['李建国', '张秀英', '刘志强', '陈桂兰', '杨文华', '赵德明', '黄丽萍', '周海涛', '吴春燕', '徐国平', '孙玉梅', '胡振华'];
+const ORGS: [ApplicationInput['applicantType'], string][] = [
+  ['business', '示例市宏达房地产开发有限公司'], ['legalService', '江西正信律师事务所'], ['research', '示例市城乡规划研究院'], ['nonprofit', '示例市农村发展促进会'],
+];
+const WANTED = [
+  ['沙河镇 2024 年第 3 批次集体土地征收的征地批复文件及补偿安置方案', '征地批复'],
+  ['本人位于潭口镇坳上村承包地被征收的补偿标准及测算依据', '征地补偿标准'],
+  ['蓉江新区 2025 年国有建设用地使用权出让地块的规划条件', '规划条件'],
+  ['水西镇某采石场采矿许可证的批准文件及开采范围', '采矿权'],
+  ['示例市 2024 年度土地利用计划执行情况', '土地利用计划'],
+  ['湖边镇违法占地案件的行政处罚决定书', '行政处罚'],
+  ['城东街道棚户区改造项目用地预审意见', '用地预审'],
+  ['凤岗镇地质灾害隐患点的监测报告和防治方案', '地质灾害'],
+];
+
+/** A checksum-valid resident ID (GB 11643) for a demo person. */
+function demoId(n: number): string {
+  const first17 = `36070219${70 + (n % 25)}0${1 + (n % 9)}1${n % 10}${100 + n}`.slice(0, 17);
+  return first17 + idCardCheckChar(first17);
+}
+
+function applicationFor(n: number): ApplicationInput {
+  const [wanted, title] = WANTED[n % WANTED.length];
+  const org = n % 5 === 4 ? ORGS[(n / 5) % ORGS.length | 0] : undefined;
+  const credit = `91360700MA${String(35000 + n).padStart(5, '0')}XK`.slice(0, 17);
+  return {
+    applicantType: org ? org[0] : 'person', applicantName: org ? org[1] : PEOPLE[n % PEOPLE.length],
+    idType: org ? 'creditCode' : 'residentId', idNumber: org ? credit + creditCodeCheckChar(credit) : demoId(n),
+    legalRepresentative: org ? PEOPLE[(n + 3) % PEOPLE.length] : '', agentName: '', agentIdNumber: '',
+    phone: `1${[38, 39, 58, 77, 86][n % 5]}${String(7000_0000 + n * 7919).slice(0, 8)}`, email: n % 3 ? `applicant${n}@example.cn` : '',
+    address: `示例市章贡区红旗大道 ${n + 1} 号`, postcode: '341000', infoDescription: `请提供${wanted}。`, infoTitle: title, infoDocNumber: '',
+    purpose: n % 2 ? '维护本人合法权益' : '', deliveryMethod: (['email', 'paper', 'pickUp', 'onlineDownload'] as const)[n % 4],
+    feeWaiverRequested: false, feeWaiverReason: '',
+  };
+}
+
+type Step = [RequestVerb, 'office' | 'department', ActInput?];
+const ACCEPT: Step[] = [['accept', 'office']];
+const ASSIGN: Step[] = [...ACCEPT, ['assign', 'office', { note: '' }]];
+const DRAFT: Step[] = [...ASSIGN, ['startDrafting', 'department']];
+const REVIEW: Step[] = [...DRAFT, ['submitReply', 'department', { note: '经检索，拟予以公开，答复稿及拟提供材料已上传。' }]];
+const APPROVED: Step[] = [...REVIEW, ['approve', 'office']];
+const DELIVERED: Step[] = [...APPROVED, ['deliver', 'office', { note: '已按申请人选择的方式送达。' }]];
+/** The steps each demo request takes, in order; the index spreads receipt dates over the weeks. */
+const PLANS: Step[][] = [
+  [], [], [['requestCorrection', 'office', { note: '申请内容不明确：请写明所需信息的名称、文号或者地块位置、时间范围。', correctionPeriodDays: 15 }]],
+  ACCEPT, ASSIGN, ASSIGN, DRAFT, DRAFT,
+  [...DRAFT, ['startConsultation', 'department', { note: '申请公开的信息涉及第三方商业秘密，书面征求第三方意见。', consultation: { kind: 'thirdParty', partyName: '示例市宏达房地产开发有限公司' } }]],
+  REVIEW, REVIEW, APPROVED, DELIVERED,
+  [...DELIVERED, ['close', 'office', { note: '' }]], [...DELIVERED, ['close', 'office', { note: '' }]], [...DELIVERED, ['close', 'office', { note: '' }]],
+  [['withdraw', 'office', { note: '申请人来电表示已通过其他途径获取，申请撤回。' }]],
+  [...DRAFT, ['startConsultation', 'department', { note: '涉及示例县自然资源局共同制作的信息，征求其意见。', consultation: { kind: 'coAgency', partyName: '示例县自然资源局' } }], ['endConsultation', 'department', { note: '协作机关书面同意公开。' }]],
+];
+
+export async function loadDemoRequests(
+  services: Services,
+  opts: { officer: StaffActor; drafter: StaffActor; departmentId: string; receivedDays: string[] },
+): Promise<number> {
+  const channels: RegisteredApplication['channel'][] = ['counter', 'post', 'email', 'fax'];
+  let n = 0;
+  for (const [i, plan] of PLANS.entries()) {
+    // Requests that went further arrived earlier: two working days back per step taken.
+    const receivedOn = opts.receivedDays[Math.max(0, opts.receivedDays.length - 1 - (1 + plan.length * 2) - (i % 2))];
+    const receipt = await services.requests.register(opts.officer, { ...applicationFor(i), channel: channels[i % channels.length], receivedOn });
+    for (const [verb, who, input] of plan) {
+      const actor = who === 'office' ? opts.officer : opts.drafter;
+      const extra = verb === 'assign' ? { departmentIds: [opts.departmentId] } : {};
+      await services.requests.act(actor, receipt.requestId, verb, { note: '', ...input, ...extra });
+    }
+    if (i === 7) await services.requests.extend(opts.officer, receipt.requestId, { days: 15, reason: '申请公开的信息数量较大，需要逐项检索、核对，经公开办负责人同意延期答复。' });
+    n++;
+  }
+  return n;
+}

@@ -1,0 +1,118 @@
+// Browser journey for privacy (条例 第十五条, 第三十七条): an item carrying a person's name and ID
+// number in its body and in its PDF attachment is submitted; the confidentiality reviewer sees
+// the findings, masks them, redacts the PDF's finding areas in the console (page images, 应用删除),
+// approves; after publication the public page and the downloaded PDF carry only masked values
+// (the PDF's text layer no longer holds the originals at all).
+// scripts/test.mjs runs this file only when Chromium is installed.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { extractPdfText } from '../../src/modules/catalog/index.ts';
+import { advanceTo, createColumn, createFixture, draftInput, type Fixture, type FixtureUserKey } from '../factories.ts';
+import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { chinesePdf, ID_NUMBER, MOBILE, NAME, NOTICE_LINES } from '../privacy/redaction.fixtures.ts';
+
+let services: TestServices;
+let fx: Fixture;
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+let itemId: string;
+let attachmentId: string;
+
+before(async () => {
+  services = await createTestServices();
+  fx = await createFixture(services);
+  const column = await createColumn(services, fx, '征地信息');
+  const draft = await services.catalog.createDraft(fx.actor('drafter'), draftInput(column.id, {
+    title: '东风村征地补偿登记结果公告（隐私浏览器测试）',
+    bodyHtml: `<p>被征收人：${NAME}，身份证号：${ID_NUMBER}。</p><p>补偿金额按区片综合地价执行。</p>`,
+  }));
+  itemId = draft.id;
+  attachmentId = (await services.catalog.addAttachment(fx.actor('drafter'), itemId, { filename: '补偿登记表.pdf', bytes: await chinesePdf([NOTICE_LINES]) })).id;
+  await advanceTo(services, fx, itemId, 'confidentialityReview');
+  app = await buildApp(services);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  await services?.cleanup();
+});
+
+async function signIn(user: FixtureUserKey): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${base}/console/login`);
+  await page.getByLabel('用户名').fill(fx.users[user].username);
+  await page.getByLabel('密码').fill(fx.password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/console/login')), page.getByRole('button', { name: '登录' }).click()]);
+  return page;
+}
+
+const imageLoaded = (page: Page, alt: string) =>
+  page.getByAltText(alt).evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0);
+
+describe('privacy journey in the browser', () => {
+  test('the reviewer masks and redacts; the public page and the downloaded PDF carry only masked values', async () => {
+    const reviewer = await signIn('confidentialityReviewer');
+    await reviewer.goto(`${base}/console/items/${itemId}`);
+    await Promise.all([reviewer.waitForURL(/\/redact$/), reviewer.getByRole('link', { name: '删除处理' }).click()]);
+
+    // The findings of the attachment are shown masked, never in clear.
+    const findings = reviewer.locator('form[action$="/redact/accept"]').first();
+    await assert.doesNotReject(findings.getByText('3204**********6334').waitFor());
+    assert.ok(!(await findings.innerText()).includes(ID_NUMBER));
+    assert.equal(await imageLoaded(reviewer, '第 1 页原件（红框为标注区域）'), true);
+
+    await findings.getByLabel('删除理由').selectOption('thirdPartyRights');
+    await Promise.all([reviewer.waitForURL((u) => u.searchParams.get('done') === 'marked'), findings.getByRole('button', { name: '标为删除区域' }).click()]);
+    const rows = reviewer.locator('#areas-title + table tbody tr');
+    assert.ok((await rows.count()) >= 3, 'name, ID number and phone areas are listed');
+    assert.ok(await reviewer.getByRole('cell', { name: '3204**********6334' }).isVisible());
+
+    await Promise.all([reviewer.waitForURL((u) => u.searchParams.get('done') === 'applied'), reviewer.getByRole('button', { name: '应用删除' }).click()]);
+    await reviewer.getByAltText('第 1 页删除后的副本').waitFor();
+    assert.equal(await imageLoaded(reviewer, '第 1 页删除后的副本'), true);
+
+    // The detection side's mask action for every finding of the item (body and attachment).
+    const actor = fx.actor('confidentialityReviewer');
+    for (const f of await services.privacy.findingsOf(actor, itemId)) await services.privacy.decide(actor, f.id, { decision: 'masked' });
+
+    await reviewer.goto(`${base}/console/items/${itemId}`);
+    const approve = reviewer.locator('form.action-approve');
+    await approve.getByLabel('意见').fill('个人信息已遮盖，附件已删除处理，同意公开。');
+    await Promise.all([reviewer.waitForURL((u) => u.searchParams.get('done') === 'approve'), approve.getByRole('button', { name: '审核通过' }).click()]);
+
+    // The printable log lists the areas with masked previews and the legal ground.
+    await reviewer.goto(`${base}/console/items/${itemId}/redactions`);
+    const log = await reviewer.locator('main').innerText();
+    assert.ok(log.includes('3204**********6334') && log.includes('保护第三方合法权益') && !log.includes(ID_NUMBER), log);
+    await reviewer.context().close();
+
+    await advanceTo(services, fx, itemId, 'published');
+    const visitor = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    await visitor.goto(`${base}/items/${itemId}`);
+    const publicText = await visitor.locator('main').innerText();
+    assert.ok(!publicText.includes(NAME) && !publicText.includes(ID_NUMBER), publicText);
+    assert.ok(publicText.includes('3204**********6334'), publicText);
+    const href = await visitor.getByRole('link', { name: /补偿登记表/ }).getAttribute('href');
+    assert.ok(href);
+    const download = await fetch(new URL(href, base));
+    assert.equal(download.status, 200);
+    const pdfText = await extractPdfText(Buffer.from(await download.arrayBuffer()));
+    for (const removed of [NAME, ID_NUMBER, MOBILE]) assert.ok(!pdfText.includes(removed), pdfText);
+    assert.ok(pdfText.includes('补偿金额按区片综合地价执行'), pdfText);
+    await visitor.context().close();
+    assert.ok(attachmentId);
+  });
+});
