@@ -27,7 +27,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export async function buildApp(services: Services, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
-    logger: opts.logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    logger: opts.logger ? { level: config.logLevel, redact: [
+      'req.headers.cookie', 'req.headers.authorization',
+      // Applicants' personal data, should a request body or query ever be logged (issue 4).
+      'req.body.idNumber', 'req.body.agentIdNumber', 'req.body.phone', 'req.query.phone', 'body.idNumber', 'body.agentIdNumber', 'body.phone',
+    ] } : false,
     genReqId: () => newId(),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,

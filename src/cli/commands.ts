@@ -3,6 +3,7 @@ import { agenciesAddCommand } from './agencies-add.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
 import { calendarDueCommand } from './calendar-due.ts';
 import { itemsImportCommand } from './items-import.ts';
+import { privacyRotateKeysCommand } from './privacy-rotate-keys.ts';
 import { privacyScanCommand } from './privacy-scan.ts';
 import { usersAddCommand } from './users-add.ts';
 
@@ -18,4 +19,5 @@ export const commands: Record<string, CliCommand> = {
   'calendar due': calendarDueCommand,
   'items import': itemsImportCommand,
   'privacy scan': privacyScanCommand,
+  'privacy rotate-keys': privacyRotateKeysCommand,
 };

@@ -75,7 +75,12 @@ async function advance(services: Services, t: AgencyTarget, item: ItemDetail, de
     const s = current.status;
     if (s === 'draft') current = await act(t.staff.drafter(department), 'submit', { opinion: '', basis: '' });
     else if (s === 'departmentReview') current = await act(t.staff.head(department), 'approve', OPINIONS[s]);
-    else if (s === 'confidentialityReview') current = await act(t.staff.secrecy, 'approve', OPINIONS[s]);
+    else if (s === 'confidentialityReview') {
+      // The reviewer masks what screening found (privacy module, 条例 第十五条) before approving.
+      for (const f of await services.privacy.findingsOf(t.staff.secrecy, item.id))
+        if (f.decision === 'pending') await services.privacy.decide(t.staff.secrecy, f.id, { decision: 'masked' });
+      current = await act(t.staff.secrecy, 'approve', OPINIONS[s]);
+    }
     else if (s === 'leaderApproval') current = await act(t.staff.leader, 'approve', OPINIONS[s]);
     else if (s === 'principalApproval') current = await act(t.staff.principal, 'approve', OPINIONS[s]);
     else if (s === 'officeCheck') current = await act(t.staff.officer, 'publish', OPINIONS[s]);

@@ -74,6 +74,20 @@ describe('public column lists and their totals', () => {
     assert.equal((await list()).total, 6);
   });
 
+  test('a subtree wider than the merged lists is listed the same way', async () => {
+    const { db } = s.database;
+    const children = Array.from({ length: 120 }, (_, i) => ({
+      id: `w${i}`, agencyId, parentId: 'wide', code: `w${i}`, name: `宽栏目${i}`, description: '', sortOrder: 10 + i, updateIntervalDays: null, createdAt: NOW,
+    }));
+    await db.insertInto('columns').values({ ...children[0]!, id: 'wide', parentId: null, code: 'wide', name: '宽栏目' }).execute();
+    await db.insertInto('columns').values(children).execute();
+    await db.insertInto('items').values([item('w-a', 'w7', '2024-01-01'), item('w-b', 'w100', '2024-03-01'), item('w-c', 'wide', '2024-02-01')]).execute();
+    const page = await list('wide');
+    assert.deepEqual(page.items.map((i) => i.id), ['w-b', 'w-c', 'w-a']);
+    assert.equal(page.total, 3);
+    assert.deepEqual((await list('wide', 2, 2)).items.map((i) => i.id), ['w-a']);
+  });
+
   test('a column of another agency, or an unknown one, lists nothing', async () => {
     assert.equal((await s.catalog.listPublished({ agencyId: 'elsewhere', columnId: 'root', page: 1, pageSize: 20 })).total, 0);
     assert.deepEqual((await list('missing')).items, []);

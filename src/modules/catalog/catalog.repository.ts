@@ -22,6 +22,9 @@ export interface ItemFilter {
   q?: string;
 }
 
+/** Above this many columns in a subtree, the public list is one query instead of a merge. */
+const MAX_MERGED_COLUMNS = 100;
+
 export function catalogRepository(db: DbOrTrx) {
   const items = () =>
     db
@@ -150,6 +153,17 @@ export function catalogRepository(db: DbOrTrx) {
      */
     async publicIdsInColumns(columnIds: string[], limit: number, offset: number): Promise<string[]> {
       if (columnIds.length === 0 || limit <= 0) return [];
+      if (columnIds.length > MAX_MERGED_COLUMNS) {
+        // A subtree this wide (SQLite caps a compound SELECT at 500 parts): one sorted range scan.
+        const rows = await filtered({ columnIds, publicOnly: true })
+          .select('items.id')
+          .orderBy('items.publishedOn', 'desc')
+          .orderBy('items.id', 'desc')
+          .limit(limit)
+          .offset(offset)
+          .execute();
+        return rows.map((row) => row.id);
+      }
       const n = limit + offset;
       const branches = columnIds.map(
         (id, i) => sql`select id, published_on from (select id, published_on from items

@@ -26,7 +26,11 @@ export function htmlToScanText(html: string): HtmlText {
   const starts: number[] = [];
   const ends: number[] = [];
   const emit = (s: string, from: number, to: number) => {
-    for (const ch of s) for (let k = 0; k < ch.length; k++) chars.push(ch[k]!), starts.push(from), ends.push(to);
+    for (let k = 0; k < s.length; k++) {
+      chars.push(s[k]!);
+      starts.push(from);
+      ends.push(to);
+    }
   };
   let i = 0;
   while (i < html.length) {

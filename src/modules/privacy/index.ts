@@ -5,6 +5,7 @@ export { htmlToScanText, replaceInHtml, type HtmlText } from './html-text.ts';
 export * from './redaction.index.ts';
 export { SCREENING_MIN_CONFIDENCE } from './screening.rules.ts';
 export { createPrivacyService } from './privacy.service.ts';
+export { rotateKeys, type RotationResult } from './key-rotation.ts';
 export { canDecideFindings, canManageLexicon, REASON_REQUIRED } from './privacy.policy.ts';
 export type { PrivacyDeps } from './screening.service.ts';
 export * from './privacy.contract.ts';

@@ -10,7 +10,7 @@ import { AppError, conflict, forbidden, notFound, validationFailed } from '../..
 import { newId } from '../../core/ids.ts';
 import { findPersonalData } from '../../core/text/pii.ts';
 import { nowIso, type Clock } from '../../core/time/clock.ts';
-import { auditActor, type StaffActor } from '../accounts/index.ts';
+import { auditActor } from '../accounts/index.ts';
 import { htmlToText, publicCopyRepository, type CatalogService } from '../catalog/index.ts';
 import { maskValue } from './deidentify.ts';
 import { htmlToScanText, replaceInHtml } from './html-text.ts';
@@ -97,7 +97,9 @@ export function createScreening(deps: PrivacyDeps): Pick<PrivacyService, 'screen
       ];
       const rows = subjects.flatMap((s) => scan(s, matcher, base));
       await repo.insertFindings(rows);
-      // Counts only: the audit log must never carry the personal data it is about.
+      // Counts only: the audit log must never carry the personal data it is about. A clean scan
+      // changes nothing and leaves no event.
+      if (rows.length === 0) return;
       const byType: Record<string, number> = {};
       for (const r of rows) byType[r.type] = (byType[r.type] ?? 0) + 1;
       await appendAuditEvent(trx, clock, auditActor(actor), {
