@@ -1,6 +1,7 @@
 // `npm run bench:catalog`: 100,000 published items in a fresh SQLite database (and PostgreSQL when
 // BENCH_DATABASE_URL names a server: a throwaway database is created there and dropped), then
-// search latency, item-page and list-page throughput against the real app, and memory.
+// search latency, item-page and list-page throughput against the real app (page cache off, then
+// warm), and memory.
 // Environment: BENCH_ITEMS (default 100000), BENCH_HTTP_SECONDS (default 8), BENCH_DATABASE_URL.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -90,6 +91,19 @@ async function firstWorkingUrl(services: Services, candidates: string[]): Promis
   }
 }
 
+/** URLs a warm cache holds: 1,000 items spread over the catalog (or every id when fewer). */
+const WARM_URLS = 1_000;
+
+function spread(ids: string[], n: number): string[] {
+  if (ids.length <= n) return ids;
+  return Array.from({ length: n }, (_, i) => ids[Math.floor((i * ids.length) / n)]!);
+}
+
+/**
+ * Throughput without the page cache (PAGE_CACHE_ENTRIES=0: every request renders, random ids over
+ * the whole catalog) and with it warm (a set of URLs requested once beforehand, then requested in
+ * rotation: every request is a hit, checked against the database version stamp).
+ */
 async function httpThroughput(services: Services, seeded: Seeded): Promise<Row[]> {
   const item = (id: string) => [`/items/${id}`, `/api/v1/items/${id}`];
   const list = (id: string) => [`/columns/${id}`, `/api/v1/items?column=${id}`];
@@ -97,37 +111,46 @@ async function httpThroughput(services: Services, seeded: Seeded): Promise<Row[]
     { page: 'item page', candidates: item, ids: seeded.itemIds },
     { page: 'list page', candidates: list, ids: seeded.columnIds },
   ];
-  const app = await buildApp(services);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const base = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
+  const modes = [
+    { mode: 'cold (cache off)', entries: 0, warm: false },
+    { mode: 'warm (cached)', entries: Math.max(services.config.pageCacheEntries, WARM_URLS), warm: true },
+  ];
   const rows: Row[] = [];
-  try {
-    for (const { page, candidates, ids } of pages) {
-      const found = await firstWorkingUrl(services, candidates(ids[0]!));
-      if (!found) {
-        rows.push({ page, url: candidates(':id').join(' or '), 'req/s': 'n/a (no route answered 200 yet)', 'p50 ms': '', 'p99 ms': '', 'non-2xx': '' });
-        continue;
+  for (const { mode, entries, warm } of modes) {
+    const app = await buildApp({ ...services, config: { ...services.config, pageCacheEntries: entries } });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const base = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
+    try {
+      for (const { page, candidates, ids } of pages) {
+        const found = await firstWorkingUrl(services, candidates(ids[0]!));
+        if (!found) {
+          rows.push({ page, mode, url: candidates(':id').join(' or '), 'req/s': 'n/a (no route answered 200 yet)', 'p50 ms': '', 'p99 ms': '', 'non-2xx': '' });
+          continue;
+        }
+        const template = found.replace(ids[0]!, ':id');
+        const urls = (warm ? spread(ids, WARM_URLS) : ids).map((id) => template.replace(':id', id));
+        if (warm) for (const url of urls) await app.inject({ method: 'GET', url });
+        let n = 0;
+        const result = await autocannon({
+          url: base,
+          connections: 10,
+          duration: HTTP_SECONDS,
+          requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: urls[(n++ * 7919) % urls.length]! }) }],
+        });
+        rows.push({
+          page,
+          mode,
+          url: `${template} (${urls.length} URLs)`,
+          'req/s': result.requests.average.toFixed(0),
+          'p50 ms': String(result.latency.p50),
+          'p99 ms': String(result.latency.p99),
+          'non-2xx': String(result.non2xx + result.errors + result.timeouts),
+        });
       }
-      const template = found.replace(ids[0]!, ':id');
-      let n = 0;
-      const result = await autocannon({
-        url: base,
-        connections: 10,
-        duration: HTTP_SECONDS,
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: template.replace(':id', ids[(n++ * 7919) % ids.length]!) }) }],
-      });
-      rows.push({
-        page,
-        url: template,
-        'req/s': result.requests.average.toFixed(0),
-        'p50 ms': String(result.latency.p50),
-        'p99 ms': String(result.latency.p99),
-        'non-2xx': String(result.non2xx + result.errors + result.timeouts),
-      });
+    } finally {
+      await app.close();
     }
-  } finally {
-    await app.close();
   }
   return rows;
 }
@@ -159,7 +182,7 @@ async function runOn(label: string, databaseUrl: string): Promise<void> {
     const size = fs.existsSync(dbFile) ? ` (database file ${mb(fs.statSync(dbFile).size)})` : '';
     console.log(`\n${label}: ${ITEMS} items loaded and indexed in ${loadSeconds.toFixed(1)} s${size}`);
     printTable(`${label}: search latency (page size 20, ${SEARCH_RUNS} runs each after warm-up; ${searchLoad})`, search);
-    printTable(`${label}: HTTP (autocannon, 10 connections, ${HTTP_SECONDS} s each, random ids; ${httpLoad})`, http);
+    printTable(`${label}: HTTP (autocannon, 10 connections, ${HTTP_SECONDS} s each, ids in rotation; ${httpLoad})`, http);
     printTable(`${label}: memory (this process: app + benchmark)`, memory);
   } finally {
     await services.close();

@@ -22,6 +22,7 @@ const schema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' }).optional(),
   APPLY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
+  PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1000000).default(5000),
 });
 
 export type DatabaseConfig =
@@ -44,6 +45,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Online applications accepted per client address and minute. */
   applyRatePerMinute: number;
+  /** Public pages kept rendered per process (0: page cache off). */
+  pageCacheEntries: number;
 }
 
 export class ConfigError extends Error {
@@ -80,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     smtpUrl: e.SMTP_URL,
     applyRatePerMinute: e.APPLY_RATE_PER_MINUTE,
+    pageCacheEntries: e.PAGE_CACHE_ENTRIES,
   };
 }

@@ -66,6 +66,13 @@ describe('screening before review', () => {
     assert.ok(!JSON.stringify(audit).includes('13812345678') && !JSON.stringify(audit).includes(ID), 'the audit log never carries the personal data');
     const stored = await s.database.db.selectFrom('privacyFindings').select('textEnc').where('itemId', '=', draft.id).execute();
     assert.ok(stored.every((r) => !r.textEnc.includes('1381234')), 'finding text is stored encrypted');
+
+    // An office revision of the published item keeps the masks in the public copy.
+    const revisedBody = body.replace('</p><p>', '</p><p>补偿款已发放，联系电话13812345678。</p><p>');
+    await s.catalog.revise(fx.actor('officer'), draft.id, draftInput(columnId, { bodyHtml: revisedBody }), '补充发放情况');
+    const revised = (await s.catalog.getPublished(draft.id))!;
+    assert.ok(revised.bodyText.includes('补偿款已发放，联系电话138****5678'), revised.bodyText);
+    assert.ok(!revised.bodyHtml.includes('13812345678') && !revised.bodyHtml.includes(ID));
   });
 
   test('a clean item passes without findings; decisions are only possible in the confidentiality step', async () => {

@@ -27,6 +27,12 @@ export interface ColumnPublicCountTable {
   itemCount: number;
 }
 
+/** One row (id 1): bumped by triggers whenever a table public pages show changes (page cache). */
+export interface PortalVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface DepartmentTable {
   id: string;
   agencyId: string;
@@ -423,6 +429,7 @@ export interface Database {
   columns: ColumnTable;
   columnDepartments: ColumnDepartmentTable;
   columnPublicCounts: ColumnPublicCountTable;
+  portalVersions: PortalVersionTable;
   items: ItemTable;
   itemVersions: ItemVersionTable;
   itemInterpretations: ItemInterpretationTable;

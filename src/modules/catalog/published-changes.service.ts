@@ -9,6 +9,7 @@ import { newId } from '../../core/ids.ts';
 import { CalendarYearMissingError } from '../../core/time/calendar.ts';
 import { nowIso } from '../../core/time/clock.ts';
 import { auditActor, type StaffActor } from '../accounts/index.ts';
+import { carryMasks } from '../privacy/index.ts';
 import type { ImportPublishedItemInput, ItemDetail, ItemDraftInput } from './catalog.contract.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, type CatalogDeps } from './catalog.deps.ts';
 import { onField, publishDueOn, REPEAL_NOTICE_WORKING_DAYS } from './catalog.deadlines.ts';
@@ -17,6 +18,7 @@ import { canChangePublished } from './catalog.policy.ts';
 import { catalogRepository, type ItemRow } from './catalog.repository.ts';
 import { importPublishedInput, itemDraftInput, parseOrFail, repealInput, reviseReason } from './catalog.schemas.ts';
 import { attachmentText, checkAttachment } from './attachments.service.ts';
+import { htmlToText } from './catalog.html.ts';
 import { itemContentColumns } from './item-fields.ts';
 import type { ItemQueries } from './item-query.service.ts';
 import { markPublished, syncSearch } from './publication.ts';
@@ -51,7 +53,10 @@ export function createPublishedChangesService(deps: CatalogDeps, queries: ItemQu
         const repo = catalogRepository(trx);
         const at = nowIso(clock);
         await repo.insertVersion({ id: newId(), itemId: id, version: row.version, snapshot: JSON.stringify(snapshotOf(row)), createdBy: actor.user.id, createdAt: at });
-        await repo.updateItem(id, { ...fields, publishDueOn: row.publishDueOn, version: row.version + 1, updatedAt: at });
+        // The de-identified public copy (privacy screening) follows the revision: its masks are carried over.
+        const publicBodyHtml = row.publicBodyHtml ? carryMasks(row.bodyHtml, row.publicBodyHtml, fields.bodyHtml) : null;
+        const publicCopy = { publicBodyHtml, publicBodyText: publicBodyHtml === null ? null : htmlToText(publicBodyHtml) };
+        await repo.updateItem(id, { ...fields, ...publicCopy, publishDueOn: row.publishDueOn, version: row.version + 1, updatedAt: at });
         await repo.setInterprets(id, v.interpretsItemIds);
         await syncSearch(deps, trx, id);
         await appendAuditEvent(trx, clock, auditActor(actor), {

@@ -12,7 +12,7 @@ describe('console policy', () => {
   test('menu entries follow the roles', () => {
     const hrefs = (roles: Role[]) => navEntries(user(roles)).map((e) => e.href);
     assert.deepEqual(hrefs(['drafter']), ['/console', '/console/items', '/console/items/new', '/console/requests/queue', '/console/inbox', '/console/password']);
-    assert.deepEqual(hrefs(['sysAdmin']), ['/console', '/console/users', '/console/calendar', '/console/password']);
+    assert.deepEqual(hrefs(['sysAdmin']), ['/console', '/console/users', '/console/calendar', '/console/lexicon', '/console/password']);
     assert.deepEqual(hrefs(['securityAdmin']), ['/console', '/console/users', '/console/password']);
     assert.deepEqual(hrefs(['auditor']), ['/console', '/console/password']);
     assert.ok(hrefs(['officer']).includes('/console/columns'));

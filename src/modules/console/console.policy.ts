@@ -76,6 +76,7 @@ export function navEntries(user: SessionUser): NavEntry[] {
   if (canManageColumns(user)) entries.push({ href: '/console/columns', label: '目录栏目' });
   if (canManageUsers(user)) entries.push({ href: '/console/users', label: '用户管理' });
   if (canManageCalendar(user)) entries.push({ href: '/console/calendar', label: '工作日历' });
+  if (hasRole(user, 'sysAdmin')) entries.push({ href: '/console/lexicon', label: '敏感词库' });
   entries.push({ href: '/console/password', label: '修改密码' });
   return entries;
 }

@@ -34,7 +34,7 @@ export function PrivacyFindingsPanel(props: { ctx: PageContext; itemId: string; 
   return (
     <section aria-labelledby="privacy-title" class="privacy-findings">
       <h2 id="privacy-title">个人信息与敏感词检查（{props.findings.length} 处，待处理 {pending} 处）</h2>
-      <p class="muted">提交审核时自动检查正文和附件。保密审查须逐项遮盖或说明保留理由后才能审核通过；原文保留在档案中，公开的是遮盖后的副本。</p>
+      <p class="muted">提交审核时自动检查正文和附件。保密审查须逐项遮盖或说明保留理由后才能审核通过；原文保留在档案中，公开的是遮盖后的副本。附件文件中的内容请在“删除处理”中从文件里删除。</p>
       <div class="table-wrap">
         <table class="table">
           <thead>
@@ -43,7 +43,11 @@ export function PrivacyFindingsPanel(props: { ctx: PageContext; itemId: string; 
           <tbody>
             {props.findings.map((f) => (
               <tr id={`finding-${f.id}`}>
-                <td>{f.subjectLabel}</td>
+                <td>
+                  {f.subjectLabel}
+                  {/* Masking changes the searchable text only; the file itself is changed by redaction (删除处理). */}
+                  {f.subjectType === 'attachment' && <> · <a href={`/console/items/${props.itemId}/attachments/${f.subjectId}/redact`}>删除处理</a></>}
+                </td>
                 <td>{FINDING_TYPE_LABELS[f.type]}{f.category ? `（${f.category}）` : ''}{f.confidence < 0.5 ? '（疑似）' : ''}</td>
                 <td>{f.text}</td>
                 <td>

@@ -3,14 +3,18 @@
 // hook replaces that with no-store for signed-in staff (it runs later, on send).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
+import type { DatabaseHandle } from '../../core/db/database.ts';
 import { notFound } from '../../core/errors.ts';
 import { contentDisposition } from '../../core/http/download.ts';
+import { registerPageCache } from '../../core/http/page-cache.ts';
 import { sendPage } from '../../core/http/render.ts';
+import { today } from '../../core/time/clock.ts';
 import { CatalogPage, ColumnPage } from './catalog.pages.tsx';
 import { GuidePage } from './guide.pages.tsx';
 import { HomePage } from './home.pages.tsx';
 import { ItemPage, ItemPrintPage } from './item.pages.tsx';
 import { agencyQuery, idParams, pageQuery, searchQuery } from './portal.schemas.ts';
+import { readPortalVersion } from './portal-version.repository.ts';
 import { createPortalService, type PortalContext, type PortalDeps, type PortalService } from './portal.service.ts';
 import { SearchPage } from './search.pages.tsx';
 import { registerApplyRoutes, type RequestPagesDeps } from './apply.routes.ts';
@@ -59,12 +63,21 @@ function requireContext(request: FastifyRequest): PortalContext {
   return request.portal;
 }
 
-export function registerPortalRoutes(app: FastifyInstance, services: PortalDeps & RequestPagesDeps): void {
+export function registerPortalRoutes(app: FastifyInstance, services: PortalDeps & RequestPagesDeps & { database: DatabaseHandle }): void {
   const portal = createPortalService(services);
+  // Before the context hook, so that a cached page costs one version read and nothing else. The
+  // date is part of the stamp: pages show date-dependent things (the search form's years).
+  registerPageCache(app, {
+    version: async () => `${await readPortalVersion(services.database.db)}:${today(services.clock)}`,
+    maxEntries: services.config.pageCacheEntries,
+    cacheControl: PUBLIC_CACHE_CONTROL,
+  });
   registerContextHook(app, portal);
 
+  // The cacheable public pages (home, catalog, column, item, print, guide, search) and only them:
+  // pages with forms that post (apply, track) are registered apart and are never cached.
   const page = (url: string, build: (request: FastifyRequest, ctx: PortalContext) => Promise<VNode>) =>
-    app.get(url, { config: { portal: true } }, async (request: FastifyRequest, reply: FastifyReply) => {
+    app.get(url, { config: { portal: true, pageCache: true } }, async (request: FastifyRequest, reply: FastifyReply) => {
       const vnode = await build(request, requireContext(request));
       reply.header('cache-control', PUBLIC_CACHE_CONTROL);
       return sendPage(reply, vnode);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findPersonalData } from '../../core/text/pii.ts';
-import { deidentifyText, maskValue } from './deidentify.ts';
+import { carryMasks, deidentifyText, maskValue } from './deidentify.ts';
 import { htmlToScanText, replaceInHtml } from './html-text.ts';
 
 test('masking rules per type keep the length', () => {
@@ -42,4 +42,12 @@ test('HTML is masked in place through the offset map, tables and entities includ
   const { masked } = deidentifyText(mapped.text, findings);
   const out = replaceInHtml(html, mapped, masked.map((m) => ({ start: m.start, end: m.end, value: m.masked })));
   assert.equal(out, '<table><tr><th>姓名</th><th>电话</th></tr><tr><td>王<strong>**</strong></td><td>138****5678</td></tr></table><p>A&amp;B</p>');
+});
+
+test('a revised body keeps the masks of the earlier public copy', () => {
+  const oldHtml = '<p>被征收人：王建国，电话13812345678。</p>';
+  const oldPublic = '<p>被征收人：王**，电话138****5678。</p>';
+  const revised = '<p>被征收人：王建国，电话13812345678，补偿款已于2025年5月发放。</p><p>王建国签收。</p>';
+  assert.equal(carryMasks(oldHtml, oldPublic, revised), '<p>被征收人：王**，电话138****5678，补偿款已于2025年5月发放。</p><p>王**签收。</p>');
+  assert.equal(carryMasks(oldHtml, oldHtml, revised), null);
 });

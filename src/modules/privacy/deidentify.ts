@@ -3,6 +3,7 @@
 // the original stays in the record. Rules per type build on core/text/mask.ts.
 import { maskEmail, maskIdNumber, maskName } from '../../core/text/mask.ts';
 import type { PiiFinding, PiiType } from '../../core/text/pii.ts';
+import { htmlToScanText, replaceInHtml } from './html-text.ts';
 
 /** Masks the digits at positions outside [keepHead, digits − keepTail), separators kept. */
 function maskDigits(value: string, keepHead: number, keepTail: number): string {
@@ -78,4 +79,36 @@ export function deidentifyText(text: string, findings: Pick<PiiFinding, 'type' |
     pos = f.end;
   }
   return { text: out + text.slice(pos), masked };
+}
+
+/**
+ * The masks of an earlier public copy carried over to a revised body (an office revision of a
+ * published item, which does not go through screening again): every value that was masked in
+ * the old copy is masked wherever it still appears. Null when nothing was masked.
+ */
+export function carryMasks(oldHtml: string, oldPublicHtml: string, newHtml: string): string | null {
+  const before = htmlToScanText(oldHtml).text;
+  const masked = htmlToScanText(oldPublicHtml).text;
+  if (before.length !== masked.length) return null;
+  const pairs = new Map<string, string>();
+  for (let i = 0; i < before.length; ) {
+    if (before[i] === masked[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    // A mask keeps separators, so one value may differ in several runs: join runs closer than 3.
+    while (j < before.length && (before[j] !== masked[j] || before.slice(j, j + 3) !== masked.slice(j, j + 3))) j++;
+    let start = i;
+    while (start > 0 && /[\p{L}\p{N}@.]/u.test(before[start - 1]!) && before[start - 1] === masked[start - 1] && i - start < 6) start--;
+    pairs.set(before.slice(start, j), masked.slice(start, j));
+    i = j;
+  }
+  if (pairs.size === 0) return null;
+  const mapped = htmlToScanText(newHtml);
+  const replacements: { start: number; end: number; value: string }[] = [];
+  for (const [value, mask] of pairs)
+    for (let at = mapped.text.indexOf(value); at >= 0; at = mapped.text.indexOf(value, at + value.length))
+      replacements.push({ start: at, end: at + value.length, value: mask });
+  return replaceInHtml(newHtml, mapped, replacements);
 }
