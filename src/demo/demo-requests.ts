@@ -38,7 +38,9 @@ function applicationFor(n: number): ApplicationInput {
     applicantType: org ? org[0] : 'person', applicantName: org ? org[1] : PEOPLE[n % PEOPLE.length],
     idType: org ? 'creditCode' : 'residentId', idNumber: org ? credit + creditCodeCheckChar(credit) : demoId(n),
     legalRepresentative: org ? PEOPLE[(n + 3) % PEOPLE.length] : '', agentName: '', agentIdNumber: '',
-    phone: `1${[38, 39, 58, 77, 86][n % 5]}${String(7000_0000 + n * 7919).slice(0, 8)}`, email: n % 3 ? `applicant${n}@example.cn` : '',
+    phone: `1${[38, 39, 58, 77, 86][n % 5]}${String(7000_0000 + n * 7919).slice(0, 8)}`,
+    // Delivery by e-mail needs an address; some paper and pick-up applicants give none.
+    email: n % 4 === 0 || n % 3 ? `applicant${n}@example.cn` : '',
     address: `示例市章贡区红旗大道 ${n + 1} 号`, postcode: '341000', infoDescription: `请提供${wanted}。`, infoTitle: title, infoDocNumber: '',
     purpose: n % 2 ? '维护本人合法权益' : '', deliveryMethod: (['email', 'paper', 'pickUp', 'onlineDownload'] as const)[n % 4],
     feeWaiverRequested: false, feeWaiverReason: '',

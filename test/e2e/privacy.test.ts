@@ -66,7 +66,7 @@ describe('privacy journey in the browser', () => {
   test('the reviewer masks and redacts; the public page and the downloaded PDF carry only masked values', async () => {
     const reviewer = await signIn('confidentialityReviewer');
     await reviewer.goto(`${base}/console/items/${itemId}`);
-    await Promise.all([reviewer.waitForURL(/\/redact$/), reviewer.getByRole('link', { name: '删除处理' }).click()]);
+    await Promise.all([reviewer.waitForURL(/\/redact$/), reviewer.getByRole('link', { name: '删除处理' }).first().click()]);
 
     // The findings of the attachment are shown masked, never in clear.
     const findings = reviewer.locator('form[action$="/redact/accept"]').first();

@@ -45,6 +45,11 @@ describe('screening before review', () => {
     const name = bodyFindings[0]!;
     await s.privacy.decide(reviewer, name.id, { decision: 'kept', reason: '惩戒公示，依法公开当事人姓名' });
     for (const f of findings.filter((x) => x.id !== name.id)) await s.privacy.decide(reviewer, f.id, { decision: 'masked' });
+    // Masking a finding in an attachment takes redacting the file itself before approval.
+    await rejects(s.review.act(reviewer, draft.id, 'approve', { opinion: '同意', basis: '' }), 422, 'ATTACHMENT_REDACTION_PENDING');
+    const attachment = (await s.catalog.getForStaff(reviewer, draft.id)).attachments[0]!;
+    for (const text of ['李秀英', '13912345678']) await s.redaction.acceptText(reviewer, draft.id, attachment.id, { text, reason: 'thirdPartyRights' });
+    await s.redaction.apply(reviewer, draft.id, attachment.id);
     await advanceTo(s, fx, draft.id, 'published');
 
     const published = await s.catalog.getPublished(draft.id);

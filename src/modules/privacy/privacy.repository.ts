@@ -18,6 +18,21 @@ export function privacyRepository(db: DbOrTrx) {
       const r = await db.selectFrom('privacyFindings').select((eb) => eb.fn.countAll().as('n')).where('itemId', '=', itemId).where('decision', '=', 'pending').executeTakeFirst();
       return Number(r?.n ?? 0);
     },
+    /** Attachments with a masked finding but no redacted copy: masking a file means redacting it. */
+    async attachmentsMaskedWithoutCopy(itemId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('privacyFindings')
+        .select('subjectLabel')
+        .distinct()
+        .where('itemId', '=', itemId)
+        .where('subjectType', '=', 'attachment')
+        .where('decision', '=', 'masked')
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('redactedCopies').select('attachmentId').whereRef('redactedCopies.attachmentId', '=', 'privacyFindings.subjectId'))),
+        )
+        .execute();
+      return rows.map((r) => r.subjectLabel);
+    },
     decide: (id: string, patch: Pick<FindingRow, 'decision' | 'reason' | 'decidedBy' | 'decidedByName' | 'decidedAt'>) =>
       db.updateTable('privacyFindings').set(patch).where('id', '=', id).execute(),
 

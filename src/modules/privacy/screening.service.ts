@@ -111,6 +111,11 @@ export function createScreening(deps: PrivacyDeps): Pick<PrivacyService, 'screen
       const pending = await privacyRepository(trx).pendingCount(itemId);
       if (pending > 0)
         throw new AppError(422, 'PRIVACY_FINDINGS_PENDING', `该信息还有 ${pending} 处个人信息或敏感词未处理：请逐项选择“遮盖”或“保留”（保留须说明理由，如惩戒公示）后再审核通过`);
+      // A masked finding in an attachment is only masked in the published file once the file is
+      // redacted: until then the download would still carry it.
+      const unredacted = await privacyRepository(trx).attachmentsMaskedWithoutCopy(itemId);
+      if (unredacted.length > 0)
+        throw new AppError(422, 'ATTACHMENT_REDACTION_PENDING', `附件“${unredacted.join('”“')}”中有已决定遮盖的个人信息，请先在“删除处理”中对该附件应用删除，再审核通过`);
     },
   };
 
