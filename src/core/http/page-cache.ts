@@ -88,6 +88,16 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
   let hits = 0;
   let misses = 0;
   let stores = 0;
+  // Requests arriving while a version read is in flight share it (one round trip for a burst of
+  // hits). A change committed during that read shows from the next read on: the same as if those
+  // requests had arrived a moment earlier, far inside the minute public pages may be cached for.
+  let inFlight: Promise<string> | null = null;
+  const currentVersion = () => {
+    inFlight ??= opts.version().finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  };
 
   const remove = (key: string) => {
     const entry = entries.get(key);
@@ -116,7 +126,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
     }
     // Read before rendering: a page rendered after a concurrent change is stored under the older
     // stamp, so the next request renders it again rather than keeping stale HTML.
-    const version = await opts.version();
+    const version = await currentVersion();
     const entry = entries.get(key);
     if (entry && entry.version === version) {
       hits++;
