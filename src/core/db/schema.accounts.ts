@@ -1,0 +1,68 @@
+// Row types: Agencies, departments, users, roles, sessions. See schema.ts for the conventions.
+export interface AgencyTable {
+  id: string;
+  code: string;
+  name: string;
+  shortName: string;
+  creditCode: string;
+  parentAgencyId: string | null;
+  address: string;
+  postcode: string;
+  officeHours: string;
+  phone: string;
+  fax: string;
+  email: string;
+  website: string;
+  /** JSON array of { name, address, hours }. */
+  readingRooms: string;
+  indexNumberTemplate: string;
+  createdAt: string;
+}
+
+export interface DepartmentTable {
+  id: string;
+  agencyId: string;
+  name: string;
+  isDisclosureOffice: number;
+  sortOrder: number;
+  createdAt: string;
+}
+
+export interface UserTable {
+  id: string;
+  agencyId: string;
+  departmentId: string | null;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  /** 主要领导: may give the principal-leader approval for major items. */
+  isPrincipalLeader: number;
+  active: number;
+  mustChangePassword: number;
+  createdAt: string;
+}
+
+export interface UserRoleTable {
+  userId: string;
+  role: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token: a database leak does not leak live sessions. */
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+  ip: string;
+  userAgent: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+export interface LoginAttemptTable {
+  id: string;
+  username: string;
+  ip: string;
+  succeeded: number;
+  at: string;
+}
