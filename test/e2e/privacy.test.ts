@@ -84,9 +84,16 @@ describe('privacy journey in the browser', () => {
     await reviewer.getByAltText('第 1 页删除后的副本').waitFor();
     assert.equal(await imageLoaded(reviewer, '第 1 页删除后的副本'), true);
 
-    // The detection side's mask action for every finding of the item (body and attachment).
-    const actor = fx.actor('confidentialityReviewer');
-    for (const f of await services.privacy.findingsOf(actor, itemId)) await services.privacy.decide(actor, f.id, { decision: 'masked' });
+    // The reviewer masks every finding (body and attachment) with the record page's buttons.
+    await reviewer.goto(`${base}/console/items/${itemId}`);
+    for (let i = 0; i < 30; i++) {
+      const mask = reviewer.getByRole('button', { name: /^遮盖为/ }).first();
+      if ((await mask.count()) === 0) break;
+      await Promise.all([reviewer.waitForURL((u) => u.searchParams.get('done') === 'finding'), mask.click()]);
+    }
+    assert.equal(await reviewer.getByRole('button', { name: /^遮盖为/ }).count(), 0, 'every finding decided');
+    const decided = await services.privacy.findingsOf(fx.actor('confidentialityReviewer'), itemId);
+    assert.ok(decided.length > 0 && decided.every((f) => f.decision === 'masked'));
 
     await reviewer.goto(`${base}/console/items/${itemId}`);
     const approve = reviewer.locator('form.action-approve');
