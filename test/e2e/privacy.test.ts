@@ -6,19 +6,16 @@
 // scripts/test.mjs runs this file only when Chromium is installed.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
+import type { Page } from 'playwright-core';
 import { extractPdfText } from '../../src/modules/catalog/index.ts';
 import { advanceTo, createColumn, createFixture, draftInput, type Fixture, type FixtureUserKey } from '../factories.ts';
+import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.ts';
 import { createTestServices, type TestServices } from '../helpers/test-services.ts';
 import { chinesePdf, ID_NUMBER, MOBILE, NAME, NOTICE_LINES } from '../privacy/redaction.fixtures.ts';
 
 let services: TestServices;
 let fx: Fixture;
-let app: FastifyInstance;
-let browser: Browser;
+let harness: BrowserHarness;
 let base: string;
 let itemId: string;
 let attachmentId: string;
@@ -34,30 +31,16 @@ before(async () => {
   itemId = draft.id;
   attachmentId = (await services.catalog.addAttachment(fx.actor('drafter'), itemId, { filename: '补偿登记表.pdf', bytes: await chinesePdf([NOTICE_LINES]) })).id;
   await advanceTo(services, fx, itemId, 'confidentialityReview');
-  app = await buildApp(services);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  harness = await startBrowserHarness(services);
+  base = harness.base;
 });
 
 after(async () => {
-  await browser?.close();
-  await app?.close();
+  await harness?.close();
   await services?.cleanup();
 });
 
-async function signIn(user: FixtureUserKey): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${base}/console/login`);
-  await page.getByLabel('用户名').fill(fx.users[user].username);
-  await page.getByLabel('密码').fill(fx.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/console/login')), page.getByRole('button', { name: '登录' }).click()]);
-  return page;
-}
+const signIn = (user: FixtureUserKey): Promise<Page> => harness.signIn(fx.users[user].username, fx.password);
 
 const imageLoaded = (page: Page, alt: string) =>
   page.getByAltText(alt).evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0);
@@ -107,7 +90,7 @@ describe('privacy journey in the browser', () => {
     await reviewer.context().close();
 
     await advanceTo(services, fx, itemId, 'published');
-    const visitor = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    const visitor = await harness.newPage();
     await visitor.goto(`${base}/items/${itemId}`);
     const publicText = await visitor.locator('main').innerText();
     assert.ok(!publicText.includes(NAME) && !publicText.includes(ID_NUMBER), publicText);

@@ -5,13 +5,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
 import { systemActor } from '../../src/core/audit/audit.ts';
-import { buildApp } from '../../src/app.ts';
 import { createFixture, type Fixture, type FixtureUserKey } from '../factories.ts';
+import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.ts';
 import { createTestServices, type TestServices } from '../helpers/test-services.ts';
 
 const require = createRequire(import.meta.url);
@@ -26,11 +24,9 @@ interface AxeResult {
 
 let services: TestServices;
 let fixture: Fixture;
-let app: FastifyInstance;
-let browser: Browser;
+let harness: BrowserHarness;
 let base: string;
 let columnId: string;
-const contexts: BrowserContext[] = [];
 
 before(async () => {
   services = await createTestServices();
@@ -39,37 +35,17 @@ before(async () => {
     parentId: null, code: 'zdxx', name: '征地信息', description: '土地征收信息', sortOrder: 10, updateIntervalDays: null, departmentIds: [fixture.departments.planning.id],
   });
   columnId = column.id;
-  app = await buildApp(services);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  harness = await startBrowserHarness(services);
+  base = harness.base;
 });
 
 after(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await app?.close();
+  await harness?.close();
   await services?.cleanup();
 });
 
-/** A fresh browser profile (no cookies, no cache); bypassCSP only for injecting axe. */
-async function newPage(opts: { bypassCSP?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP: opts.bypassCSP ?? false, locale: 'zh-CN' });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signIn(user: FixtureUserKey): Promise<Page> {
-  const page = await newPage();
-  await page.goto(`${base}/console/login`);
-  await page.getByLabel('用户名').fill(fixture.users[user].username);
-  await page.getByLabel('密码').fill(fixture.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/console/login')), page.getByRole('button', { name: '登录' }).click()]);
-  return page;
-}
+const newPage = (opts: { bypassCSP?: boolean } = {}) => harness.newPage(opts);
+const signIn = (user: FixtureUserKey): Promise<Page> => harness.signIn(fixture.users[user].username, fixture.password);
 
 /** Opens the item's record page and takes one action through its form. */
 async function act(user: FixtureUserKey, itemId: string, verb: string, button: string, opinion: string): Promise<void> {

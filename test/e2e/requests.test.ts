@@ -5,56 +5,37 @@
 // sees it on /track. scripts/test.mjs runs this file only when Chromium is installed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
+import type { Page } from 'playwright-core';
 import type { FakeClock } from '../../src/core/time/clock.ts';
 import { createFixture, type Fixture, type FixtureUserKey } from '../factories.ts';
+import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.ts';
 import { createTestServices, type TestServices } from '../helpers/test-services.ts';
 import { VALID_ID, WRONG_CHECKSUM_ID } from '../requests/request-helpers.ts';
 
 let services: TestServices;
 let fixture: Fixture;
-let app: FastifyInstance;
-let browser: Browser;
+let harness: BrowserHarness;
 let base: string;
-const contexts: BrowserContext[] = [];
 
 before(async () => {
   services = await createTestServices();
   fixture = await createFixture(services);
-  app = await buildApp(services);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  harness = await startBrowserHarness(services);
+  base = harness.base;
 });
 
 after(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await app?.close();
+  await harness?.close();
   await services?.cleanup();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN' });
-  contexts.push(context);
-  return context.newPage();
-}
+const newPage = () => harness.newPage();
 
 const sessions = new Map<FixtureUserKey, Page>();
 async function staff(user: FixtureUserKey): Promise<Page> {
   const known = sessions.get(user);
   if (known) return known;
-  const page = await newPage();
-  await page.goto(`${base}/console/login`);
-  await page.getByLabel('用户名').fill(fixture.users[user].username);
-  await page.getByLabel('密码').fill(fixture.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/console/login')), page.getByRole('button', { name: '登录' }).click()]);
+  const page = await harness.signIn(fixture.users[user].username, fixture.password);
   sessions.set(user, page);
   return page;
 }
