@@ -3,13 +3,12 @@
 // search latency, item-page and list-page throughput against the real app (page cache off, then
 // warm), and memory.
 // Environment: BENCH_ITEMS (default 100000), BENCH_HTTP_SECONDS (default 8), BENCH_DATABASE_URL.
+import { createThrowawayDatabase } from '../test/helpers/postgres.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { createServices, type Services } from '../src/services.ts';
@@ -191,20 +190,11 @@ async function runOn(label: string, databaseUrl: string): Promise<void> {
 }
 
 async function withPostgresDatabase(adminUrl: string, run: (url: string) => Promise<void>): Promise<void> {
-  const name = `gk_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const database = await createThrowawayDatabase(adminUrl, 'gk_bench');
   try {
-    await run(url.toString());
+    await run(database.url);
   } finally {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
+    await database.drop();
   }
 }
 

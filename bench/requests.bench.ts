@@ -3,14 +3,13 @@
 // of the office register (page 1, default filters and 'overdue') with 100,000 requests.
 // SQLite by default; PostgreSQL when BENCH_DATABASE_URL names a server (a throwaway database).
 // Environment: BENCH_REQUESTS (default 100000), BENCH_HTTP_SECONDS (default 10), BENCH_DATABASE_URL.
+import { createThrowawayDatabase, type ThrowawayDatabase } from '../test/helpers/postgres.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { createFieldCipher } from '../src/core/crypto/field-cipher.ts';
@@ -42,25 +41,9 @@ function pickStatus(i: number): string {
   return 'closed';
 }
 
-async function throwawayPostgres(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+async function throwawayPostgres(): Promise<ThrowawayDatabase | undefined> {
   const admin = process.env.BENCH_DATABASE_URL;
-  if (!admin) return undefined;
-  const name = `gk_bench_${randomBytes(5).toString('hex')}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-    },
-  };
+  return admin ? createThrowawayDatabase(admin, 'gk_bench') : undefined;
 }
 
 const p95 = (times: number[]) => [...times].sort((a, b) => a - b)[Math.ceil(0.95 * times.length) - 1]!;

@@ -3,33 +3,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createThrowawayDatabase } from './postgres.ts';
 import { loadConfig } from '../../src/config.ts';
 import { FakeClock, type Clock } from '../../src/core/time/clock.ts';
 import { createServices, type Services } from '../../src/services.ts';
 
 export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `gk_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
+const createPostgresDatabase = () => createThrowawayDatabase(process.env.TEST_DATABASE_URL!, 'gk_test');
 
 export interface TestServices extends Services {
   clock: FakeClock | Clock;

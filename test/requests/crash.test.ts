@@ -1,15 +1,15 @@
 // The crash test: the real server is killed (SIGKILL) while 200 applications are being
 // submitted concurrently; after a restart every application that got a tracking code exists
 // exactly once, and retrying the unanswered ones with their idempotency keys creates no duplicate.
+import { randomBytes } from 'node:crypto';
+import { createThrowawayDatabase } from '../helpers/postgres.ts';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
 import { createServices } from '../../src/services.ts';
 import { createFixture } from '../factories.ts';
@@ -29,20 +29,9 @@ after(async () => {
 async function databaseUrl(): Promise<string> {
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) return '';
-  const name = `gk_crash_${randomBytes(6).toString('hex')}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  dropDb = async () => {
-    const d = new pg.Client({ connectionString: admin });
-    await d.connect();
-    await d.query(`drop database if exists ${name} with (force)`);
-    await d.end();
-  };
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const database = await createThrowawayDatabase(admin, 'gk_crash');
+  dropDb = database.drop;
+  return database.url;
 }
 
 function freePort(): Promise<number> {
