@@ -227,6 +227,13 @@ describe('requests lifecycle', () => {
       assert.ok(it.replyDueOn! < '2025-12-01');
       assert.equal(it.dueState, 'overdue');
     }
+    // Work lists come soonest due first; the whole ledger newest received first.
+    const open = await s.requests.list(office(), { status: 'open', page: 1, pageSize: 100 });
+    // Requests waiting for a correction have no reply date yet: they come last on both databases.
+    const dues = open.items.map((i) => i.replyDueOn ?? '9999-12-31');
+    assert.deepEqual(dues, [...dues].sort());
+    const received = (await s.requests.list(office(), { page: 1, pageSize: 100 })).items.map((i) => i.receivedOn);
+    assert.deepEqual(received, [...received].sort().reverse());
     const closed = await s.requests.list(office(), { status: 'closed', page: 1, pageSize: 100 });
     assert.ok(closed.items.every((i) => i.status === 'closed'));
     const byDept = await s.requests.list(office(), { departmentId: fx.departments.planning.id, page: 1, pageSize: 100 });

@@ -86,7 +86,7 @@ export function RegisterPage(props: {
         <button type="submit" class="button button-secondary">筛选</button>
       </form>
       <p class="record-links">
-        <span class="muted">共 {result.total} 件，第 {result.page} / {pages} 页；按答复期限先后排列。</span>
+        <span class="muted">共 {result.total} 件，第 {result.page} / {pages} 页；{filters.status === 'open' || filters.status === 'overdue' ? '按答复期限先后排列' : '按收到日期由近及远排列'}。</span>
         <a href={`/console/requests/export.csv${qs ? `?${qs}` : ''}`}>导出 CSV</a>
         <a href={`/console/requests/export.xlsx${qs ? `?${qs}` : ''}`}>导出 Excel（XLSX）</a>
       </p>

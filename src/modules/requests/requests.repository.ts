@@ -1,4 +1,5 @@
 // Every query of the requests module: the only file here that touches Kysely.
+import { sql } from 'kysely';
 import type { DbOrTrx, DialectName } from '../../core/db/database.ts';
 import { escapeLike, likeOperator } from '../../core/db/dialect.ts';
 import type {
@@ -122,8 +123,9 @@ export function requestsRepository(db: DbOrTrx, dialect: DialectName) {
 
     async list(f: ListFilter) {
       let q = filtered(f).selectAll('requests');
-      q = f.status === 'overdue'
-        ? q.orderBy('requests.replyDueOn').orderBy('requests.id')
+      // Work lists (open, overdue) come by due date, soonest first; the whole ledger newest first.
+      q = f.status === 'overdue' || f.status === 'open'
+        ? q.orderBy(sql`requests.reply_due_on is null`).orderBy('requests.replyDueOn').orderBy('requests.id')
         : q.orderBy('requests.receivedOn', 'desc').orderBy('requests.id', 'desc');
       const [items, total] = await Promise.all([
         q.limit(f.limit).offset(f.offset).execute(),
