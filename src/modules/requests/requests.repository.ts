@@ -1,5 +1,4 @@
 // Every query of the requests module: the only file here that touches Kysely.
-import { sql } from 'kysely';
 import type { DbOrTrx, DialectName } from '../../core/db/database.ts';
 import { escapeLike, likeOperator } from '../../core/db/dialect.ts';
 import type {
@@ -124,9 +123,13 @@ export function requestsRepository(db: DbOrTrx, dialect: DialectName) {
     async list(f: ListFilter) {
       let q = filtered(f).selectAll('requests');
       // Work lists (open, overdue) come by due date, soonest first; the whole ledger newest first.
-      q = f.status === 'overdue' || f.status === 'open'
-        ? q.orderBy(sql`requests.reply_due_on is null`).orderBy('requests.replyDueOn').orderBy('requests.id')
-        : q.orderBy('requests.receivedOn', 'desc').orderBy('requests.id', 'desc');
+      // Overdue rows always have a reply date (the index gives the order); open ones waiting for a
+      // correction have none yet and come last on both databases.
+      q = f.status === 'overdue'
+        ? q.orderBy('requests.replyDueOn').orderBy('requests.id')
+        : f.status === 'open'
+          ? q.orderBy('requests.replyDueOn', (ob) => ob.asc().nullsLast()).orderBy('requests.id')
+          : q.orderBy('requests.receivedOn', 'desc').orderBy('requests.id', 'desc');
       const [items, total] = await Promise.all([
         q.limit(f.limit).offset(f.offset).execute(),
         filtered(f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
