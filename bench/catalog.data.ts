@@ -1,6 +1,7 @@
 // Deterministic, realistic catalog content for the benchmark: the kinds of item a natural-
 // resources bureau publishes (shared/CATALOG.md), with place names, dates and 文号. Words such as
 // 公开 and 土地 occur in most items on purpose: they are the expensive queries.
+import { seededRandom } from '../src/demo/demo-content.ts';
 
 export interface BenchColumn {
   code: string;
@@ -40,16 +41,8 @@ const USES = ['住宅用地', '商服用地', '工业用地', '仓储用地', '�
 const MINERALS = ['建筑用砂岩', '石灰岩', '饰面用花岗岩', '砖瓦用页岩', '地热', '矿泉水'];
 const PROJECTS = ['城市道路改造工程', '产业园区基础设施项目', '中学扩建项目', '污水处理厂二期', '保障性住房项目', '高速公路连接线'];
 
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's seeded generator (mulberry32), so bench data is as reproducible as the demo's. */
+export const createRandom = seededRandom;
 
 type Kind = (r: Rand, place: string, village: string, year: number, date: string) => Omit<BenchItem, 'publishedOn'>;
 interface Rand {

@@ -26,6 +26,16 @@ export interface DemoAgency {
   leaders: [string, string, string][];
 }
 
+/** Both county bureaus are organised alike. */
+const COUNTY_DEPARTMENTS: DemoAgency['departments'] = [
+  { name: '办公室', isDisclosureOffice: true },
+  { name: '规划股' },
+  { name: '耕地保护股' },
+  { name: '土地利用股' },
+  { name: '不动产登记中心' },
+  { name: '执法大队' },
+];
+
 export const DEMO_AGENCIES: DemoAgency[] = [
   {
     key: 'city',
@@ -87,14 +97,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
       website: 'https://www.xian.example.gov.cn/zrzy',
       readingRooms: [{ name: '示例县自然资源局信息公开查阅室', address: '示例县城关镇解放路 20 号 1 楼大厅', hours: '工作日 8:00–12:00，14:30–17:30' }],
     },
-    departments: [
-      { name: '办公室', isDisclosureOffice: true },
-      { name: '规划股' },
-      { name: '耕地保护股' },
-      { name: '土地利用股' },
-      { name: '不动产登记中心' },
-      { name: '执法大队' },
-    ],
+    departments: COUNTY_DEPARTMENTS,
   },
   {
     key: 'county-b',
@@ -114,14 +117,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
       website: 'https://www.qu.example.gov.cn/zrzy',
       readingRooms: [{ name: '示例区政务服务中心信息公开查阅点', address: '示例区长安路 135 号区政务服务中心 1 楼', hours: '工作日 8:30–17:30' }],
     },
-    departments: [
-      { name: '办公室', isDisclosureOffice: true },
-      { name: '规划股' },
-      { name: '耕地保护股' },
-      { name: '土地利用股' },
-      { name: '不动产登记中心' },
-      { name: '执法大队' },
-    ],
+    departments: COUNTY_DEPARTMENTS,
   },
 ];
 
