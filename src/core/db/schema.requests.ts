@@ -50,6 +50,8 @@ export interface RequestTable {
   mergedIntoId: string | null;
   splitFromId: string | null;
   imported: number;
+  /** 'disclosure' (第二十九条) or 'recordCorrection' (第四十一条; not counted in table 三). Migration 20261122050000. */
+  kind?: string;
   createdAt: string;
   updatedAt: string;
 }

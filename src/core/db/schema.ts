@@ -6,6 +6,7 @@ import type { AgencyTable, DepartmentTable, UserTable, UserRoleTable, SessionTab
 import type { AuditEventTable, AuditHeadTable, CalendarDayTable, CalendarYearTable, JobTable } from './schema.platform.ts';
 import type { ColumnPublicCountTable, PortalVersionTable, ColumnTable, ColumnDepartmentTable, ItemTable, ItemVersionTable, ItemInterpretationTable, AttachmentTable, IndexCounterTable, ReviewRecordTable, SearchDocumentTable } from './schema.catalog.ts';
 import type { RequestTable, RequestAssignmentTable, RequestPauseTable, RequestEventTable, RequestAttachmentTable, NotificationTable, OutboxEmailTable } from './schema.requests.ts';
+import type { ReplyItemTable, RequestChallengeTable } from './schema.replies.ts';
 import type { RedactionTable, RedactedCopyTable, PrivacyFindingTable, SensitiveWordTable } from './schema.privacy.ts';
 
 export type * from './schema.accounts.ts';
@@ -13,6 +14,7 @@ export type * from './schema.platform.ts';
 export type * from './schema.catalog.ts';
 export type * from './schema.requests.ts';
 export type * from './schema.privacy.ts';
+export type * from './schema.replies.ts';
 
 export interface Database {
   agencies: AgencyTable;
@@ -48,4 +50,6 @@ export interface Database {
   redactedCopies: RedactedCopyTable;
   privacyFindings: PrivacyFindingTable;
   sensitiveWords: SensitiveWordTable;
+  replyItems: ReplyItemTable;
+  requestChallenges: RequestChallengeTable;
 }

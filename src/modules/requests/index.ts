@@ -2,6 +2,7 @@
 export * from './requests.contract.ts';
 export * from './request.workflow.ts';
 export * from './request.deadlines.ts';
+export * from './outcomes.ts';
 export { createRequestsService, type RequestsServiceDeps } from './requests.service.ts';
 export { applicationInput, onlineApplicationInput, registeredApplicationInput, actInput, extendInput, splitInput, registerQueryInput, idNumberProblem } from './requests.schemas.ts';
 export { normalizeTrackingCode } from './tracking-code.ts';
