@@ -13,6 +13,7 @@ import { openApiDocument, registerApiRegistry } from './core/http/api.ts';
 import { registerCsrf } from './core/http/csrf.ts';
 import { registerErrorHandler } from './core/http/error-handler.ts';
 import { registerSecurityHeaders } from './core/http/security-headers.ts';
+import { basePathRewriter } from './core/http/base-path.ts';
 import { newId } from './core/ids.ts';
 import { registerSessionHook } from './modules/accounts/index.ts';
 import type { Services } from './services.ts';
@@ -34,6 +35,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
     ] } : false,
     genReqId: () => newId(),
     trustProxy: config.trustProxy,
+    rewriteUrl: basePathRewriter(config.basePath),
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     // Malformed URLs and the like fail before routing: answer them in our error format too.
@@ -53,7 +55,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
   await app.register(fastifyStatic, { root: path.join(root, 'public'), prefix: '/assets/', maxAge: '7d', index: false });
 
   registerApiRegistry(app);
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, { hsts: secureCookies, publicFrameAncestors: config.frameAncestors, isPublic: (url) => !url.startsWith('/console') && !url.startsWith('/api/') });
   registerSessionHook(app, services.accounts);
   registerCsrf(app, { secureCookies });
   registerErrorHandler(app, portalErrorPage);

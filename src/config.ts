@@ -23,6 +23,18 @@ const schema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' }).optional(),
   APPLY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
   PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1000000).default(5000),
+  // portal: embedding and the footer of a Chinese government site (issue 7, parts 3 and 4)
+  BASE_PATH: z.string().regex(/^(\/[A-Za-z0-9._~-]+)*$/, { message: 'must be empty or a path like /xxgk (no trailing slash)' }).default(''),
+  PORTAL_CHROME: z.enum(['full', 'none']).default('full'),
+  FRAME_ANCESTORS: z.string().regex(/^[^;,]*$/, { message: 'must be CSP sources separated by spaces' }).default("'self'"),
+  SITE_ORGANIZER: z.string().default(''),
+  SITE_UNDERTAKER: z.string().default(''),
+  SITE_CONTACT: z.string().default(''),
+  SITE_CODE: z.string().default(''),
+  SITE_ICP: z.string().default(''),
+  SITE_PSB: z.string().default(''),
+  SITE_CONAC_URL: z.union([z.literal(''), z.string().url()]).default(''),
+  SITE_ERROR_REPORT_URL: z.union([z.literal(''), z.string().url()]).default(''),
 });
 
 export type DatabaseConfig =
@@ -47,6 +59,32 @@ export interface Config {
   applyRatePerMinute: number;
   /** Public pages kept rendered per process (0: page cache off). */
   pageCacheEntries: number;
+  /** URL prefix when the portal is a section of another site ('' or '/xxgk'). */
+  basePath: string;
+  /** 'none': portal pages render without header and footer (for inclusion in a county portal). */
+  portalChrome: 'full' | 'none';
+  /** CSP frame-ancestors sources allowed to frame portal pages. */
+  frameAncestors: string;
+  /** The footer facts every government site shows (empty strings are left out). */
+  site: SiteInfo;
+}
+
+export interface SiteInfo {
+  /** 主办单位 (default: the agency's name). */
+  organizer: string;
+  /** 承办单位. */
+  undertaker: string;
+  contact: string;
+  /** 网站标识码. */
+  siteCode: string;
+  /** ICP备案号. */
+  icp: string;
+  /** 公安机关备案号, e.g. 京公网安备11010502030143号. */
+  psb: string;
+  /** 党政机关网站标识 verification link (conac.cn). */
+  conacUrl: string;
+  /** 我为政府网站找错 link; default: the national platform with the site code. */
+  errorReportUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -84,5 +122,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     applyRatePerMinute: e.APPLY_RATE_PER_MINUTE,
     pageCacheEntries: e.PAGE_CACHE_ENTRIES,
+    basePath: e.BASE_PATH,
+    portalChrome: e.PORTAL_CHROME,
+    frameAncestors: e.FRAME_ANCESTORS.trim() || "'self'",
+    site: {
+      organizer: e.SITE_ORGANIZER, undertaker: e.SITE_UNDERTAKER, contact: e.SITE_CONTACT, siteCode: e.SITE_CODE,
+      icp: e.SITE_ICP, psb: e.SITE_PSB, conacUrl: e.SITE_CONAC_URL, errorReportUrl: e.SITE_ERROR_REPORT_URL,
+    },
   };
 }

@@ -5,6 +5,9 @@ import { loadConfig } from './config.ts';
 import { scheduleDaily } from './core/jobs/recurring.ts';
 import { purgeExpiredSessions } from './modules/accounts/index.ts';
 import { registerRequestJobs } from './modules/requests/index.ts';
+import { registerMonitorJobs } from './modules/monitor/index.ts';
+import { registerParticipationJobs } from './modules/participation/index.ts';
+import { registerOfficeRecordsJobs } from './modules/office-records/index.ts';
 import { createServices, type Services } from './services.ts';
 
 /** Login attempts are kept 90 days: long enough for a security review of past logins. */
@@ -18,6 +21,9 @@ export async function registerJobHandlers(services: Services): Promise<void> {
     purgeExpiredSessions(db, clock.now().toISOString(), new Date(clock.now().getTime() - LOGIN_ATTEMPT_RETENTION_MS).toISOString()),
   );
   await registerRequestJobs({ db, clock, jobs, requests: services.requests });
+  await registerMonitorJobs({ db, clock, jobs, monitor: services.monitor });
+  await registerParticipationJobs({ db, clock, jobs, participation: services.participation });
+  await registerOfficeRecordsJobs({ db, clock, jobs, officeRecords: services.officeRecords });
 }
 
 async function main(): Promise<void> {

@@ -47,14 +47,12 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
   await db.schema.createIndex('request_challenges_agency_idx').on('requestChallenges').columns(['agencyId', 'filedOn']).execute();
   await db.schema.createIndex('request_challenges_request_idx').on('requestChallenges').columns(['requestId']).execute();
-  // The annual report counts requests by receipt and by closing date, per agency.
-  await db.schema.createIndex('requests_agency_received_idx').on('requests').columns(['agencyId', 'receivedOn']).execute();
+  // The annual report counts requests by closing date, per agency (receipt: 20261122060000).
   await db.schema.createIndex('requests_agency_closed_idx').on('requests').columns(['agencyId', 'closedOn']).execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropIndex('requests_agency_closed_idx').ifExists().execute();
-  await db.schema.dropIndex('requests_agency_received_idx').ifExists().execute();
   await db.schema.dropTable('requestChallenges').ifExists().execute();
   await db.schema.dropTable('replyItems').ifExists().execute();
   await db.schema.alterTable('requests').dropColumn('kind').execute();

@@ -5,6 +5,8 @@ import { calendarDueCommand } from './calendar-due.ts';
 import { itemsImportCommand } from './items-import.ts';
 import { privacyRotateKeysCommand } from './privacy-rotate-keys.ts';
 import { privacyScanCommand } from './privacy-scan.ts';
+import { reportAnnualCommand } from './report-annual.ts';
+import { requestsImportCommand } from './requests-import.ts';
 import { usersAddCommand } from './users-add.ts';
 
 export interface CliCommand {
@@ -20,4 +22,6 @@ export const commands: Record<string, CliCommand> = {
   'items import': itemsImportCommand,
   'privacy scan': privacyScanCommand,
   'privacy rotate-keys': privacyRotateKeysCommand,
+  'report annual': reportAnnualCommand,
+  'requests import': requestsImportCommand,
 };

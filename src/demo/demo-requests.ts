@@ -5,7 +5,7 @@
 // chain and deadlines are real.
 import { idCardCheckChar } from '../core/text/identifiers.ts';
 import type { StaffActor } from '../modules/accounts/index.ts';
-import type { ActInput, ApplicationInput, RegisteredApplication, RequestVerb } from '../modules/requests/index.ts';
+import type { ActInput, ApplicationInput, RegisteredApplication, ReplyDraftInput, ReplyItemInput, RequestVerb } from '../modules/requests/index.ts';
 import type { Services } from '../services.ts';
 import { creditCodeCheckChar } from '../core/text/identifiers.ts';
 
@@ -51,9 +51,10 @@ type Step = [RequestVerb, 'office' | 'department', ActInput?];
 const ACCEPT: Step[] = [['accept', 'office']];
 const ASSIGN: Step[] = [...ACCEPT, ['assign', 'office', { note: '' }]];
 const DRAFT: Step[] = [...ASSIGN, ['startDrafting', 'department']];
-const REVIEW: Step[] = [...DRAFT, ['submitReply', 'department', { note: '经检索，拟予以公开，答复稿及拟提供材料已上传。' }]];
+const REVIEW: Step[] = [...DRAFT, ['submitReply', 'department', { note: '经检索核实，答复稿已起草，请审核。' }]];
 const APPROVED: Step[] = [...REVIEW, ['approve', 'office']];
-const DELIVERED: Step[] = [...APPROVED, ['deliver', 'office', { note: '已按申请人选择的方式送达。' }]];
+// Delivery by the applicant's chosen method: post needs the EMS number, pick-up the signer.
+const DELIVERED: Step[] = [...APPROVED, ['deliver', 'office', { note: '已按申请人选择的方式送达。', delivery: { trackingNumber: 'EA123456789CN', recipientNote: '申请人本人' } }]];
 /** The steps each demo request takes, in order; the index spreads receipt dates over the weeks. */
 const PLANS: Step[][] = [
   [], [], [['requestCorrection', 'office', { note: '申请内容不明确：请写明所需信息的名称、文号或者地块位置、时间范围。', correctionPeriodDays: 15 }]],
@@ -64,6 +65,26 @@ const PLANS: Step[][] = [
   [['withdraw', 'office', { note: '申请人来电表示已通过其他途径获取，申请撤回。' }]],
   [...DRAFT, ['startConsultation', 'department', { note: '涉及示例县自然资源局共同制作的信息，征求其意见。', consultation: { kind: 'coAgency', partyName: '示例县自然资源局' } }], ['endConsultation', 'department', { note: '协作机关书面同意公开。' }]],
 ];
+
+const item = (description: string, replyType: string, decision = '', explanation = '', extra: Partial<ReplyItemInput> = {}): ReplyItemInput =>
+  ({ description, replyType, decision, explanation, ...extra });
+/** The reply drafted for each plan that reaches submission (by plan index): every kind of outcome of table 三. */
+const DRAFTS: Record<number, ReplyDraftInput> = {
+  9: { opinion: '', items: [item('征收土地补偿安置方案及批复', 'disclosed')] },
+  10: { opinion: '', items: [item('建设项目用地预审意见', 'notHeldByAgency', '', '经核查，该信息不属于本机关负责公开。', { holderAgency: '示例市发展和改革委员会（电话 0797-8000000）' })] },
+  11: {
+    opinion: '经审查，现对您申请的三项信息分别答复如下。',
+    items: [
+      item('用地批准文件', 'disclosed', 'partlyGranted', '文件中涉及被征收户个人信息的部分已作删除处理后提供（第三十七条）。'),
+      item('征地协调会会议纪要', 'notDisclosed', 'refused:processInformation', '该纪要属于内部研究讨论的过程性信息。'),
+      item('被征收户补偿明细中的个人账户信息', 'notDisclosed', 'refused:thirdPartyRights', '公开会对第三方个人隐私造成损害。'),
+    ],
+  },
+  12: { opinion: '', items: [item('土地出让收支明细', 'notDisclosed', 'refused:stateSecret', '经保密审查，该信息已依法定密。')] },
+  13: { opinion: '', items: [item('历年土地利用现状统计汇总表', 'direct', 'unableToProvide:needsCreation', '本机关没有现成的汇总信息，需要另行加工制作（第三十八条）。')] },
+  14: { opinion: '', items: [item('矿业权出让收益征收标准', 'disclosed'), item('矿产资源规划', 'disclosed')] },
+  15: { opinion: '', items: [item('不动产登记资料', 'specialProcedure', '', '不动产登记资料的查询依照《不动产登记资料查询暂行办法》办理，请持身份证明到不动产登记中心查询。')] },
+};
 
 export async function loadDemoRequests(
   services: Services,
@@ -78,6 +99,7 @@ export async function loadDemoRequests(
     for (const [verb, who, input] of plan) {
       const actor = who === 'office' ? opts.officer : opts.drafter;
       const extra = verb === 'assign' ? { departmentIds: [opts.departmentId] } : {};
+      if (verb === 'submitReply') await services.requests.replies.saveDraft(opts.drafter, receipt.requestId, DRAFTS[i] ?? DRAFTS[9]);
       await services.requests.act(actor, receipt.requestId, verb, { note: '', ...input, ...extra });
     }
     if (i === 7) await services.requests.extend(opts.officer, receipt.requestId, { days: 15, reason: '申请公开的信息数量较大，需要逐项检索、核对，经公开办负责人同意延期答复。' });

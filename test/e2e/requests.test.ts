@@ -103,6 +103,8 @@ test('a citizen applies, the office and a department handle it, and the citizen 
   await track('征求意见中（暂停计时）');
   await act('drafter', requestId, 'endConsultation', '意见征询结束', (f) => f.getByLabel('意见或理由').fill('第三方同意公开'));
   await track('承办单位办理中');
+  // The reply's items are drafted on the reply page (test/requests-pages/console-reply.test.ts); here through the service.
+  await services.requests.replies.saveDraft({ user: fixture.users.drafter, ip: '127.0.0.1' }, requestId, { opinion: '', items: [{ description: '征收补偿安置方案', replyType: 'disclosed' }] });
   await act('drafter', requestId, 'submitReply', '提交答复稿', (f) => f.getByLabel('意见或理由').fill('拟予以公开'));
   await track('公开办审核中');
   await act('officer', requestId, 'approve', '审定答复');

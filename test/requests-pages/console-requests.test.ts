@@ -121,6 +121,7 @@ describe('console requests pages', () => {
     const paused = await get(app, `/console/requests/${id}`, officer);
     assert.ok(paused.body.includes('某某房地产开发有限公司'));
     await act(drafter, id, 'endConsultation', { note: '第三方同意公开' });
+    await services.requests.replies.saveDraft(fx.actor('drafter'), id, { opinion: '', items: [{ description: '征收补偿安置方案', replyType: 'disclosed' }] });
     await act(drafter, id, 'submitReply', { note: '拟予以公开' });
     await act(officer, id, 'approve');
     await act(officer, id, 'deliver');

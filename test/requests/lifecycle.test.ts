@@ -72,15 +72,17 @@ describe('requests lifecycle', () => {
     assert.equal(d.replyDueOn, '2025-12-02');
     assert.equal(d.extensionDays, 20);
     await assert.rejects(s.requests.extend(office(), r.requestId, { days: 5, reason: '再延' }), { code: 'EXTENSION_ALREADY_GRANTED' });
+    await s.requests.replies.saveDraft(drafter(), r.requestId, { opinion: '', items: [{ description: '征收补偿安置方案', replyType: 'disclosed' }] });
     d = await s.requests.act(drafter(), r.requestId, 'submitReply', { note: '拟予以公开' });
     d = await s.requests.act(office(), r.requestId, 'returnReply', { note: '请补充依据' });
     d = await s.requests.act(drafter(), r.requestId, 'submitReply', { note: '已补充' });
     d = await s.requests.act(office(), r.requestId, 'approve', { note: '' });
+    assert.deepEqual([d.outcome, (await s.notices.listForRequest(r.requestId)).map((n) => n.kind)], ['granted', ['receipt', 'thirdPartyConsultation', 'extension', 'reply.granted']]);
     d = await s.requests.act(office(), r.requestId, 'deliver', { note: '电子邮件送达' });
     d = await s.requests.act(office(), r.requestId, 'close', { note: '' });
     assert.equal(d.status, 'closed');
     assert.equal(d.closedOn, '2025-10-15');
-    assert.equal(d.outcome, null);
+    assert.equal(d.outcome, 'granted');
     assert.equal(d.dueState, null);
 
     const tracked = await s.requests.track(r.trackingCode.toLowerCase().replace(/-/g, ' '), '6333');
@@ -106,7 +108,7 @@ describe('requests lifecycle', () => {
     for (const verb of REQUEST_VERBS)
       await assert.rejects(s.requests.act(office(), closed.requestId, verb, { note: '理由' }), { code: 'ILLEGAL_TRANSITION' }, verb);
     assert.equal((await s.requests.get(office(), closed.requestId)).status, 'withdrawn');
-    assert.equal(REQUEST_STATUSES.length, 13);
+    assert.equal(REQUEST_STATUSES.length, 14, 'a new status needs its transitions checked here');
   });
 
   test('policy: department verbs need an assigned department, office verbs an officer, other agencies see nothing', async () => {
@@ -200,7 +202,7 @@ describe('requests lifecycle', () => {
 
     const w = await s.requests.act(office(), part.id, 'withdraw', { note: '申请人书面撤回' });
     assert.equal(w.status, 'withdrawn');
-    assert.equal(w.outcome, null);
+    assert.equal(w.outcome, 'otherHandling'); // table 三 (六) 3 其他
     assert.equal(w.closedOn, '2025-09-26');
   });
 

@@ -16,6 +16,12 @@ export interface AgencyTable {
   /** JSON array of { name, address, hours }. */
   readingRooms: string;
   indexNumberTemplate: string;
+  /**
+   * 行政复议机关 / 行政诉讼 court named in a notice's remedy sentence (migration 20261122050200,
+   * default ''; '' = derived by the notices module). Optional here so inserts need not name them.
+   */
+  reconsiderationBody?: string;
+  litigationCourt?: string;
   createdAt: string;
 }
 

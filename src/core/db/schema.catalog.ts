@@ -62,6 +62,8 @@ export interface ItemTable {
   /** De-identified copy for publication; null = the original (migration 20261122030000). */
   publicBodyHtml?: string | null;
   publicBodyText?: string | null;
+  /** 澄清: an urgent item on the fast review path (migration 20261122060300). Optional here so inserts need not name it. */
+  isClarification?: number;
   version: number;
   createdBy: string;
   createdAt: string;

@@ -66,7 +66,8 @@ export interface RequestAssignmentTable {
 export interface RequestPauseTable {
   id: string;
   requestId: string;
-  kind: 'thirdParty' | 'coAgency';
+  /** 'fee': waiting for the applicant to pay the processing fee (国办函〔2020〕109号). */
+  kind: 'thirdParty' | 'coAgency' | 'fee';
   partyName: string;
   startedOn: string;
   endedOn: string | null;

@@ -8,7 +8,12 @@
 // Only anonymous GETs of routes that opt in with `config: { pageCache: true }` are cached, only
 // 200 HTML responses, and never a page that embeds the visitor's CSRF token: such HTML is
 // personal. Signed-in staff neither get cached pages nor fill the cache.
+//
+// Pages that differ by visitor preference (elder mode, font size, 繁體: a cookie) are cached per
+// `variant`. Each entry also keeps gzip and brotli bodies, compressed once when stored, so a hit
+// costs no compression (issue 7 part 7).
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CSRF_COOKIE, CSRF_FIELD, SESSION_COOKIE } from './csrf.ts';
 
@@ -28,6 +33,12 @@ export interface PageCacheOptions {
   maxBytes?: number;
   /** Cache-Control of a page answered from the cache (the route sets its own on a miss). */
   cacheControl: string;
+  /** What besides the URL changes the page (e.g. display preferences from a cookie). */
+  variant?: (request: FastifyRequest) => string;
+  /** Keep and serve gzip/brotli bodies (default true). */
+  compress?: boolean;
+  /** Request headers `variant` reads (e.g. 'cookie'): browsers must not reuse a page across them. */
+  vary?: string;
 }
 
 export interface PageCacheStats {
@@ -48,7 +59,39 @@ interface Entry {
   html: string;
   etag: string;
   bytes: number;
+  gzip: Buffer | null;
+  br: Buffer | null;
 }
+
+type Encoding = 'br' | 'gzip';
+
+const COMPRESS_MIN_CHARS = 1024;
+
+/** The best encoding the client accepts (q=0 refuses), brotli first. */
+export function chooseEncoding(header: string | string[] | undefined): Encoding | null {
+  const accepted = new Map<string, number>();
+  for (const part of String(header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => /^\s*q=([0-9.]+)/.exec(p)?.[1]).find((v) => v !== undefined);
+    accepted.set(name, q === undefined ? 1 : Number(q));
+  }
+  const ok = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (ok('br')) return 'br';
+  if (ok('gzip')) return 'gzip';
+  return null;
+}
+
+function compressHtml(html: string): { gzip: Buffer; br: Buffer } {
+  const raw = Buffer.from(html, 'utf8');
+  return {
+    gzip: gzipSync(raw, { level: 6 }),
+    br: brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+  };
+}
+
+/** The tag of an encoded body: the identity tag with the encoding appended inside the quotes. */
+const encodedEtag = (etag: string, encoding: Encoding) => `${etag.slice(0, -1)}-${encoding}"`;
 
 export const DEFAULT_PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -61,7 +104,8 @@ export function strongEtag(body: string): string {
 export function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  const tags = [etag, encodedEtag(etag, 'gzip'), encodedEtag(etag, 'br')];
+  return header.split(',').some((tag) => tags.includes(tag.trim().replace(/^W\//, '')));
 }
 
 function isAnonymous(request: FastifyRequest): boolean {
@@ -82,6 +126,7 @@ function isPersonal(request: FastifyRequest, html: string): boolean {
 
 export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions): PageCache {
   const maxBytes = opts.maxBytes ?? DEFAULT_PAGE_CACHE_BYTES;
+  const vary = opts.vary ? `accept-encoding, ${opts.vary}` : 'accept-encoding';
   const entries = new Map<string, Entry>();
   const pending = new WeakMap<FastifyRequest, { key: string; version: string }>();
   let bytes = 0;
@@ -119,7 +164,7 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
   // Registered before the routes' own onRequest hooks, so a hit skips them and the handler.
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !request.routeOptions.config?.pageCache || !isAnonymous(request)) return;
-    const key = `GET ${request.url}`;
+    const key = `GET ${request.url} ${opts.variant?.(request) ?? ''}`;
     if (opts.maxEntries === 0) {
       pending.set(request, { key, version: '' });
       return;
@@ -132,9 +177,13 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
       hits++;
       entries.delete(key);
       entries.set(key, entry);
-      reply.header('etag', entry.etag).header('cache-control', opts.cacheControl).header('x-page-cache', 'hit');
+      reply.header('cache-control', opts.cacheControl).header('x-page-cache', 'hit').header('vary', vary);
+      const encoding = entry.gzip ? chooseEncoding(request.headers['accept-encoding']) : null;
+      reply.header('etag', encoding ? encodedEtag(entry.etag, encoding) : entry.etag);
       if (etagMatches(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
-      return reply.code(200).type('text/html; charset=utf-8').send(entry.html);
+      reply.code(200).type('text/html; charset=utf-8');
+      if (!encoding) return reply.send(entry.html);
+      return reply.header('content-encoding', encoding).send(encoding === 'br' ? entry.br : entry.gzip);
     }
     if (entry) remove(key);
     misses++;
@@ -146,14 +195,24 @@ export function registerPageCache(app: FastifyInstance, opts: PageCacheOptions):
     if (!miss || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
     const etag = strongEtag(payload);
-    reply.header('etag', etag);
+    reply.header('etag', etag).header('vary', vary);
+    let entry: Entry | null = null;
     if (opts.maxEntries > 0 && !setsOtherCookies(reply) && !isPersonal(request, payload)) {
-      store(miss.key, { version: miss.version, html: payload, etag, bytes: Buffer.byteLength(payload) });
+      // Compressing a tiny page gains nothing: only bodies of a kilobyte or more are kept encoded.
+      const compressed = opts.compress === false || payload.length < COMPRESS_MIN_CHARS ? null : compressHtml(payload);
+      entry = { version: miss.version, html: payload, etag, bytes: Buffer.byteLength(payload), gzip: compressed?.gzip ?? null, br: compressed?.br ?? null };
+      entry.bytes += (entry.gzip?.length ?? 0) + (entry.br?.length ?? 0);
+      store(miss.key, entry);
       reply.header('x-page-cache', 'miss');
     }
-    if (!etagMatches(request.headers['if-none-match'], etag)) return payload;
-    reply.code(304);
-    return null;
+    if (etagMatches(request.headers['if-none-match'], etag)) {
+      reply.code(304);
+      return null;
+    }
+    const encoding = entry?.gzip ? chooseEncoding(request.headers['accept-encoding']) : null;
+    if (!entry || !encoding) return payload;
+    reply.header('etag', encodedEtag(etag, encoding)).header('content-encoding', encoding);
+    return encoding === 'br' ? entry.br : entry.gzip;
   });
 
   return {

@@ -67,6 +67,8 @@ export interface ItemSummary {
   validity: Validity;
   scope: Scope;
   isMajor: boolean;
+  /** 澄清: corrects false or incomplete information in circulation; fast review path. */
+  isClarification?: boolean;
   /** 20 working days from writtenOn (第二十六条); null once published or without a date. */
   publishDueOn: string | null;
   /** 10 working days from repeal, until the repeal notice is published. */

@@ -6,7 +6,7 @@ import type { ItemRow } from './catalog.repository.ts';
 /** The columns a summary shows: lists read only these (no bodies). */
 export const SUMMARY_COLUMNS = [
   'id', 'agencyId', 'columnId', 'departmentId', 'status', 'indexNumber', 'title', 'docNumber', 'writtenOn', 'publishedOn',
-  'validity', 'scope', 'isMajor', 'publishDueOn', 'repealNoticeDueOn', 'updatedAt',
+  'validity', 'scope', 'isMajor', 'publishDueOn', 'repealNoticeDueOn', 'updatedAt', 'isClarification',
 ] as const;
 export type SummaryRow = Pick<ItemRow, (typeof SUMMARY_COLUMNS)[number] | 'columnName' | 'departmentName'>;
 
@@ -28,6 +28,8 @@ export function toSummary(row: SummaryRow): ItemSummary {
     validity: row.validity,
     scope: row.scope,
     isMajor: row.isMajor === 1,
+    // 澄清 items take the fast review path and are labelled as such (office-records module).
+    isClarification: Number(row.isClarification ?? 0) === 1,
     // The row keeps the due date (was it published on time?); the summary shows it only while open.
     publishDueOn: published ? null : row.publishDueOn,
     repealNoticeDueOn: row.repealNoticeDueOn,

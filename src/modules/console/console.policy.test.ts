@@ -11,8 +11,12 @@ const user = (roles: Role[], departmentId: string | null = 'd1'): SessionUser =>
 describe('console policy', () => {
   test('menu entries follow the roles', () => {
     const hrefs = (roles: Role[]) => navEntries(user(roles)).map((e) => e.href);
-    assert.deepEqual(hrefs(['drafter']), ['/console', '/console/items', '/console/items/new', '/console/requests/queue', '/console/inbox', '/console/password']);
-    assert.deepEqual(hrefs(['sysAdmin']), ['/console', '/console/users', '/console/calendar', '/console/lexicon', '/console/password']);
+    assert.deepEqual(hrefs(['drafter']), ['/console', '/console/items', '/console/items/new', '/console/requests/queue', '/console/freshness', '/console/inbox', '/console/password']);
+    for (const href of ['/console/dashboard', '/console/assessment', '/console/freshness']) assert.ok(hrefs(['leader']).includes(href), href);
+    assert.ok(!hrefs(['drafter']).includes('/console/dashboard'));
+    assert.deepEqual(hrefs(['sysAdmin']), ['/console', '/console/users', '/console/calendar', '/console/lexicon', '/console/notices/templates', '/console/reading-rooms', '/console/password']);
+    assert.ok(hrefs(['officer']).includes('/console/reading-rooms') && !hrefs(['drafter']).includes('/console/reading-rooms'));
+    assert.ok(hrefs(['officer']).includes('/console/notices/templates'));
     assert.deepEqual(hrefs(['securityAdmin']), ['/console', '/console/users', '/console/password']);
     assert.deepEqual(hrefs(['auditor']), ['/console', '/console/password']);
     assert.ok(hrefs(['officer']).includes('/console/columns'));

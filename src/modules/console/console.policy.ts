@@ -53,6 +53,11 @@ export function canSeeRequestQueue(user: SessionUser): boolean {
   return user.departmentId !== null && hasRole(user, 'drafter', 'departmentHead');
 }
 
+/** The dashboard and the assessment: the office and the leaders (issue 6 parts 4, 5). */
+export function canSeeDashboards(user: SessionUser): boolean {
+  return hasRole(user, 'officer', 'leader');
+}
+
 /** A city bureau's office and leaders see their county bureaus' figures. */
 export function canSupervise(user: SessionUser): boolean {
   return hasRole(user, 'officer', 'leader');
@@ -72,11 +77,19 @@ export function navEntries(user: SessionUser): NavEntry[] {
   if (canRegisterRequests(user)) entries.push({ href: '/console/requests/new', label: '登记申请' });
   if (canSeeRequestQueue(user)) entries.push({ href: '/console/requests/queue', label: '本单位承办的申请' });
   if (canSupervise(user)) entries.push({ href: '/console/requests/supervision', label: '下级机关办理情况' });
+  if (hasRole(user, 'officer', 'confidentialityReviewer')) entries.push({ href: '/console/filings', label: '不予公开备案' });
+  if (hasRole(user, 'officer', 'leader')) entries.push({ href: '/console/challenges', label: '复议诉讼' });
+  if (canSeeDashboards(user)) entries.push({ href: '/console/dashboard', label: '工作概况' }, { href: '/console/assessment', label: '考核' });
+  if (hasRole(user, 'officer', 'leader', 'departmentHead', 'drafter')) entries.push({ href: '/console/freshness', label: '栏目更新情况' });
   if (canSeeItems(user)) entries.push({ href: '/console/inbox', label: '消息提醒' });
+  if (hasRole(user, 'officer', 'leader')) entries.push({ href: '/console/reports', label: '年度报告' });
+  if (canSupervise(user)) entries.push({ href: '/console/reports/rollup', label: '年度报告汇总' });
   if (canManageColumns(user)) entries.push({ href: '/console/columns', label: '目录栏目' });
   if (canManageUsers(user)) entries.push({ href: '/console/users', label: '用户管理' });
   if (canManageCalendar(user)) entries.push({ href: '/console/calendar', label: '工作日历' });
   if (hasRole(user, 'sysAdmin')) entries.push({ href: '/console/lexicon', label: '敏感词库' });
+  if (hasRole(user, 'officer', 'sysAdmin')) entries.push({ href: '/console/notices/templates', label: '告知书模板' });
+  if (hasRole(user, 'officer', 'sysAdmin', 'leader')) entries.push({ href: '/console/reading-rooms', label: '查阅场所' });
   entries.push({ href: '/console/password', label: '修改密码' });
   return entries;
 }

@@ -5,7 +5,7 @@ import type { QueueEntry, ReviewVerb } from '../review/review.contract.ts';
 import { VERB_LABELS } from '../review/review.contract.ts';
 import { STATUS_LABELS } from '../catalog/catalog.contract.ts';
 import { ConsoleLayout, type PageContext } from './console.layout.tsx';
-import { navEntries } from './console.policy.ts';
+import { canSeeDashboards, navEntries } from './console.policy.ts';
 
 const GROUP_TITLES: Record<ReviewVerb, string> = {
   submit: '待我提交审核',
@@ -59,6 +59,9 @@ export function HomePage(props: { ctx: PageContext; queue: QueueEntry[] | null; 
             {navEntries(user).slice(1).map((e) => <li><a href={e.href}>{e.label}</a></li>)}
           </ul>
         </>
+      )}
+      {user && canSeeDashboards(user) && (
+        <p class="dashboard-link"><a href="/console/dashboard">工作概况：办理中、本周到期和超期的申请，待审核信息，近 12 个月趋势</a></p>
       )}
       {props.queue !== null && groups.length === 0 && <p class="empty">目前没有需要您处理的事项。</p>}
       {groups.map((g) => (

@@ -2,14 +2,17 @@
 // the information requested, deadlines with their explanation, pauses, handling departments, the
 // full timeline, and only the actions the user may take, each a POST form with its inputs.
 import {
-  APPLICANT_TYPE_LABELS, APPLICATION_FILE_PURPOSE_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, ID_TYPE_LABELS, REQUEST_STATUS_LABELS, REQUEST_VERB_LABELS,
+  APPLICANT_TYPE_LABELS, APPLICATION_FILE_PURPOSE_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, DELIVERY_METHODS, ID_TYPE_LABELS, REQUEST_STATUS_LABELS, REQUEST_VERB_LABELS,
   type ApplicationFilePurpose, type RequestDetail, type RequestVerb,
 } from '../requests/index.ts';
 import { Csrf, ConsoleLayout, errorFor, Select, TextArea, TextInput, type FieldErrorView, type FormValues, type PageContext } from './console.layout.tsx';
 import { shanghaiDateTime } from './format.ts';
+import { hasRole } from '../accounts/index.ts';
 import { DueCell } from './home.pages.tsx';
 import { formatSize } from './items.pages.tsx';
 import { requestHref } from './requests.pages.tsx';
+import { DeliverySection } from './reply-files.pages.tsx';
+import type { DeliveryView } from '../requests/index.ts';
 
 export interface RequestPermissions {
   verbs: RequestVerb[];
@@ -95,7 +98,7 @@ function Pauses({ r }: { r: RequestDetail }) {
           <tbody>
             {r.pauses.map((p) => (
               <tr>
-                <td>{p.kind === 'thirdParty' ? '征求第三方意见' : '征求协作机关意见'}</td><td>{p.partyName}</td><td>{p.startedOn}</td>
+                <td>{p.kind === 'thirdParty' ? '征求第三方意见' : p.kind === 'fee' ? '待缴纳信息处理费' : '征求协作机关意见'}</td><td>{p.partyName}</td><td>{p.startedOn}</td>
                 <td>{p.endedOn ?? '进行中'}</td><td>{p.windowDueOn}（15 个工作日）</td><td>{p.result || '—'}</td>
               </tr>
             ))}
@@ -140,6 +143,15 @@ function VerbInputs({ verb, values, errors, departments }: { verb: RequestVerb; 
         <>
           <Select name={f('consultationKind')} label="征求意见类型" options={[{ value: 'thirdParty', label: '征求第三方意见（第三十二条）' }, { value: 'coAgency', label: '征求协作机关意见（第三十四条）' }]} {...common} />
           <TextInput name={f('partyName')} label="征求意见对象" {...common} />
+        </>
+      );
+    case 'deliver':
+      return (
+        <>
+          <Select name={f('deliveryMethod')} label="送达方式" options={[{ value: '', label: '按申请时选择的方式' }, ...DELIVERY_METHODS.map((m) => ({ value: m, label: DELIVERY_METHOD_LABELS[m] }))]} {...common} />
+          <TextInput name={f('deliveredOn')} label="送达日期" type="date" hint="邮寄之日、领取之日或在“办理进度查询”发布之日；不填为今天" {...common} />
+          <TextInput name={f('trackingNumber')} label="邮寄单号" hint="邮寄送达时必填" {...common} />
+          <TextInput name={f('recipientNote')} label="签收人" hint="当面领取时必填" {...common} />
         </>
       );
     case 'merge':
@@ -200,6 +212,8 @@ export function RequestRecordPage(props: {
   errors: FieldErrorView[];
   notice?: string;
   revealed?: string;
+  /** The delivery record (送达), once the reply is delivered. */
+  delivery?: DeliveryView | null;
 }) {
   const { ctx, r, can } = props;
   const hasActions = can.verbs.length > 0 || can.canExtend || can.canSplit;
@@ -210,6 +224,9 @@ export function RequestRecordPage(props: {
         <span>{CHANNEL_LABELS[r.channel]}</span>
         {r.mergedIntoId && <a href={requestHref(r.mergedIntoId)}>已合并到的申请</a>}
         {r.splitFromId && <a href={requestHref(r.splitFromId)}>拆分自的原申请</a>}
+        <a href={`${requestHref(r.id)}/reply`}>答复稿与答复告知书</a>
+        <a href={`${requestHref(r.id)}/files`}>答复材料</a>
+        {ctx.user && hasRole(ctx.user, 'officer', 'leader') && <><a href={`${requestHref(r.id)}/fee`}>信息处理费</a> <a href={`${requestHref(r.id)}/challenges`}>复议诉讼</a></>}
         <a href="/console/requests">返回登记簿</a>
       </p>
       {hasActions && (
@@ -238,6 +255,7 @@ export function RequestRecordPage(props: {
           </>
         )}
       </section>
+      <DeliverySection delivery={props.delivery ?? null} />
       <Pauses r={r} />
       <section aria-labelledby="depts-title">
         <h2 id="depts-title">承办单位</h2>

@@ -14,6 +14,7 @@ import { canRegisterRequests } from './console.policy.ts';
 import { pageContext, redirect } from './console.routes.ts';
 import { RequestRecordPage, type NoteRule } from './requests-record.pages.tsx';
 import { actForm, extendForm, splitForm, verbField } from './requests.schemas.ts';
+import { FEE_VERBS } from '../requests/index.ts';
 
 const NEEDS_NOTE: NoteRule = Object.fromEntries(REQUEST_TRANSITIONS.filter((t) => t.needsNote).map((t) => [t.verb, true]));
 const SPLITTABLE = ['received', 'accepted', 'assigned', 'drafting'];
@@ -41,6 +42,8 @@ function actInputOf(verb: RequestVerb, values: FormValues): { input?: ActInput; 
   if (verb === 'requestCorrection' && d.correctionPeriodDays) input.correctionPeriodDays = Number(d.correctionPeriodDays);
   if (verb === 'startConsultation') input.consultation = { kind: d.consultationKind ?? 'thirdParty', partyName: d.partyName };
   if (verb === 'merge') input.mergeIntoTrackingCode = d.mergeIntoTrackingCode;
+  if (verb === 'deliver')
+    input.delivery = { method: d.deliveryMethod, deliveredOn: d.deliveredOn || undefined, trackingNumber: d.trackingNumber, recipientNote: d.recipientNote };
   return { input, errors: [] };
 }
 
@@ -49,17 +52,18 @@ export function registerRequestRecordRoutes(app: FastifyInstance, services: Serv
   const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
   async function recordPage(request: FastifyRequest, reply: FastifyReply, actor: StaffActor, r: RequestDetail, opts: { values?: FormValues; errors?: FieldErrorView[]; revealed?: string; status?: number } = {}) {
-    const [ctx, departments] = await Promise.all([pageContext(request, services), services.accounts.departments(actor.user.agencyId)]);
+    const [ctx, departments, delivery] = await Promise.all([pageContext(request, services), services.accounts.departments(actor.user.agencyId), services.delivery.deliveryOf(actor, r.id)]);
     const officer = canRegisterRequests(actor.user);
     const can = {
-      verbs: requests.availableVerbs(actor, { status: r.status, agencyId: r.agencyId, handlingDepartmentIds: r.handlingDepartments.map((d) => d.id) }),
+      // The fee verbs have their own page (request-fee.routes.ts): amount, basis and payment forms.
+      verbs: requests.availableVerbs(actor, { status: r.status, agencyId: r.agencyId, handlingDepartmentIds: r.handlingDepartments.map((d) => d.id) }).filter((v) => !FEE_VERBS.includes(v)),
       canExtend: officer && EXTENDABLE_STATUSES.includes(r.status) && r.extensionDays === 0,
       canSplit: officer && SPLITTABLE.includes(r.status),
       canReveal: officer,
     };
     const done = (request.query as { done?: string }).done;
     const notice = opts.revealed ? '已显示完整证件号码；本次查看已记入审计日志。' : done ? NOTICES[done] : undefined;
-    const page = RequestRecordPage({ ctx, r, can, needsNote: NEEDS_NOTE, departments, values: opts.values ?? {}, errors: opts.errors ?? [], notice, revealed: opts.revealed });
+    const page = RequestRecordPage({ ctx, r, can, needsNote: NEEDS_NOTE, departments, values: opts.values ?? {}, errors: opts.errors ?? [], notice, revealed: opts.revealed, delivery });
     return sendPage(reply, page, opts.status ?? 200);
   }
 
@@ -89,7 +93,8 @@ export function registerRequestRecordRoutes(app: FastifyInstance, services: Serv
         return redirect(reply, `/console/requests/${encodeURIComponent(id)}?done=${v}`);
       } catch (err) {
         const map = Object.fromEntries(['note', 'departmentIds', 'receivedOn', 'correctionPeriodDays', 'mergeIntoTrackingCode', 'partyName'].map((f) => [f, `${f}-${v}`]));
-        errors = fieldErrorsOf(err, `note-${v}`, { ...map, consultation: `partyName-${v}` });
+        const delivery = { 'delivery.method': `deliveryMethod-${v}`, 'delivery.deliveredOn': `deliveredOn-${v}`, 'delivery.trackingNumber': `trackingNumber-${v}`, 'delivery.recipientNote': `recipientNote-${v}` };
+        errors = fieldErrorsOf(err, `note-${v}`, { ...map, ...delivery, consultation: `partyName-${v}` });
       }
     }
     return recordPage(request, reply, actor, await requests.get(actor, id), { values, errors, status: 422 });

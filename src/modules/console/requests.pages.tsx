@@ -3,7 +3,7 @@
 // (第三十一条 receipt date), the department's queue, the supervisor's view and the inbox.
 import {
   APPLICANT_TYPE_LABELS, APPLICANT_TYPES, CHANNEL_LABELS, CHANNELS, DELIVERY_METHOD_LABELS, DELIVERY_METHODS, ID_TYPE_LABELS, ID_TYPES,
-  REQUEST_STATUS_LABELS, REQUEST_STATUSES, type NotificationView, type RequestSummary, type SupervisedAgency,
+  REQUEST_KIND_LABELS, REQUEST_KINDS, REQUEST_STATUS_LABELS, REQUEST_STATUSES, type NotificationView, type RequestSummary, type SupervisedAgency,
 } from '../requests/index.ts';
 import { Choices, Csrf, ConsoleLayout, Select, TextArea, TextInput, type FieldErrorView, type FormValues, type PageContext } from './console.layout.tsx';
 import { shanghaiDateTime } from './format.ts';
@@ -114,6 +114,7 @@ export function NewRequestPage(props: { ctx: PageContext; values: FormValues; er
         <Csrf ctx={ctx} />
         <Choices name="channel" legend="申请渠道" type="radio" options={CHANNELS.filter((c) => c !== 'online').map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} values={v} errors={errors} />
         <TextInput name="receivedOn" label="收到申请日期" type="date" hint={RECEIPT_RULES} values={v} errors={errors} required />
+        <Choices name="kind" legend="申请类型" type="radio" options={REQUEST_KINDS.map((k) => ({ value: k, label: REQUEST_KIND_LABELS[k] }))} values={v} errors={errors} />
         <h2>申请人</h2>
         <Select name="applicantType" label="申请人类型" options={APPLICANT_TYPES.map((t) => ({ value: t, label: APPLICANT_TYPE_LABELS[t] }))} values={v} errors={errors} required />
         <TextInput name="applicantName" label="姓名或名称" values={v} errors={errors} required />

@@ -39,6 +39,7 @@ function registeredInput(values: FormValues): RegisteredApplication {
     infoDescription: s('infoDescription'), infoTitle: s('infoTitle'), infoDocNumber: s('infoDocNumber'), purpose: s('purpose'),
     deliveryMethod: s('deliveryMethod') as RegisteredApplication['deliveryMethod'],
     feeWaiverRequested: s('feeWaiverRequested') === '1', feeWaiverReason: s('feeWaiverReason'),
+    kind: s('kind') === 'recordCorrection' ? 'recordCorrection' : 'disclosure',
   };
 }
 
@@ -95,7 +96,7 @@ export function registerConsoleRequestsRoutes(app: FastifyInstance, services: Se
     const actor = staffActor(request);
     authorize(canRegisterRequests(actor.user), '只有公开办工作人员可以登记申请');
     const ctx = await pageContext(request, services);
-    const values: FormValues = { channel: 'counter', receivedOn: today(services.clock), applicantType: 'person', idType: 'residentId', deliveryMethod: 'paper' };
+    const values: FormValues = { channel: 'counter', receivedOn: today(services.clock), applicantType: 'person', idType: 'residentId', deliveryMethod: 'paper', kind: 'disclosure' };
     return sendPage(reply, NewRequestPage({ ctx, values, errors: [] }));
   });
 

@@ -2,7 +2,7 @@
 // shapes. The requests service validates again with its own messages.
 import { z } from 'zod';
 import { isLegalDate } from '../../core/time/dates.ts';
-import { CHANNELS, REQUEST_STATUSES, REQUEST_VERBS } from '../requests/index.ts';
+import { CHANNELS, DELIVERY_METHODS, REQUEST_STATUSES, REQUEST_VERBS } from '../requests/index.ts';
 
 const optionalText = (max: number) =>
   z
@@ -47,6 +47,10 @@ export const actForm = z.object({
   consultationKind: z.enum(['thirdParty', 'coAgency']).optional().catch(undefined),
   partyName: z.string().trim().max(200, '最多 200 字').default(''),
   mergeIntoTrackingCode: z.string().trim().max(40, '查询码过长').default(''),
+  deliveryMethod: z.enum(DELIVERY_METHODS).optional().catch(undefined),
+  deliveredOn: z.string().trim().default('').refine((v) => v === '' || isLegalDate(v), '日期格式应为 YYYY-MM-DD，例如 2025-09-26'),
+  trackingNumber: z.string().trim().max(40, '邮寄单号最多 40 位').default(''),
+  recipientNote: z.string().trim().max(200, '最多 200 字').default(''),
 });
 
 export const extendForm = z.object({

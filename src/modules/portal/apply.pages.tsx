@@ -6,7 +6,7 @@ import { APPLICANT_TYPE_LABELS, DELIVERY_METHOD_LABELS, DELIVERY_METHODS, ID_TYP
 import { ORGANISATION_TYPES, MAX_LENGTHS, PERSON_ID_TYPES } from './apply.schemas.ts';
 import type { ReceiptDates } from './apply.tokens.ts';
 import { portalHref } from './components.tsx';
-import { MAX_APPLICATION_FILES } from '../requests/index.ts';
+import { MAX_APPLICATION_FILES, REQUEST_KIND_LABELS, REQUEST_KINDS } from '../requests/index.ts';
 import { ChoiceField, errorOf, ErrorSummary, FormSection, SelectField, TextAreaField, TextField, type FieldError, type FormValues } from './form-fields.tsx';
 import { Layout } from './layout.tsx';
 import type { PortalContext } from './portal.service.ts';
@@ -79,7 +79,7 @@ function ContactSection({ values: v, errors }: { values: FormValues; errors: Fie
     <FormSection id="sec-contact" title="联系方式">
       <TextField name="phone" label="联系电话" hint="手机号为 11 位；查询办理进度时需要输入电话号码的后四位" type="tel" autocomplete="tel" width="medium" maxLength={MAX_LENGTHS.phone} {...common} />
       <TextField name="email" label="电子邮箱" optional hint="选择以电子邮件获取信息的必填" type="email" autocomplete="email" maxLength={MAX_LENGTHS.email} {...common} />
-      <TextField name="address" label="通信地址" optional hint="选择纸质邮寄的必填" autocomplete="street-address" maxLength={MAX_LENGTHS.address} {...common} />
+      <TextField name="address" label="通信地址" optional hint="选择纸质邮寄的必填" autocomplete="address-line1" maxLength={MAX_LENGTHS.address} {...common} />
       <TextField name="postcode" label="邮政编码" optional hint="6 位数字" inputMode="numeric" autocomplete="postal-code" width="short" maxLength={MAX_LENGTHS.postcode} {...common} />
     </FormSection>
   );
@@ -89,6 +89,7 @@ function InformationSection({ values: v, errors }: { values: FormValues; errors:
   const common = { values: v, errors };
   return (
     <FormSection id="sec-info" title="所需信息">
+      <ChoiceField name="kind" legend="申请类型" type="radio" hint="认为行政机关提供的与您自身相关的政府信息记录不准确的，可以要求更正（条例第四十一条）" options={REQUEST_KINDS.map((k) => ({ value: k, label: REQUEST_KIND_LABELS[k] }))} {...common} />
       <TextAreaField
         name="infoDescription"
         label="所需信息的描述"

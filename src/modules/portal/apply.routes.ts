@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { sendPage } from '../../core/http/render.ts';
 import { newId } from '../../core/ids.ts';
 import type { Clock } from '../../core/time/clock.ts';
-import type { ApplicationFile, ApplicationFilePurpose, RequestsService } from '../requests/index.ts';
+import type { ApplicationFile, ApplicationFilePurpose, DeliveryService, RequestsService } from '../requests/index.ts';
 import { ApplyPage, ReceiptPage } from './apply.pages.tsx';
 import { formFieldOf, parseApplication, sortErrors } from './apply.schemas.ts';
 import { checkFormStamp, formStamp, readReceiptToken, receiptToken } from './apply.tokens.ts';
@@ -22,6 +22,8 @@ export interface RequestPagesDeps {
   config: Config;
   clock: Clock;
   requests: RequestsService;
+  /** /track: the reply's downloads behind signed, expiring links. */
+  delivery: Pick<DeliveryService, 'trackDownloads' | 'openDownload'>;
 }
 
 /** Field values longer than this were cut by the multipart parser: always an error. */
@@ -88,7 +90,7 @@ export function registerApplyRoutes(app: FastifyInstance, deps: RequestPagesDeps
 
   app.get('/apply', { config: { portal: true } }, async (request, reply) => {
     if (!request.portal) throw notFound();
-    return form(reply, request, request.portal, { values: { applicantKind: 'person', idType: 'residentId' }, errors: [], stamp: newStamp() }, 200);
+    return form(reply, request, request.portal, { values: { applicantKind: 'person', idType: 'residentId', kind: 'disclosure' }, errors: [], stamp: newStamp() }, 200);
   });
 
   app.post('/apply', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {

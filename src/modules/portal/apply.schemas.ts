@@ -3,7 +3,7 @@
 // ApplicationInput. The requests service checks again; this gives each field its own message.
 import { z } from 'zod';
 import { isValidCreditCode, isValidIdCard } from '../../core/text/identifiers.ts';
-import { DELIVERY_METHODS, ID_TYPES, type ApplicationInput, type ApplicantType } from '../requests/index.ts';
+import { DELIVERY_METHODS, ID_TYPES, REQUEST_KINDS, type ApplicationInput, type ApplicantType } from '../requests/index.ts';
 import type { FieldError, FormValues } from './form-fields.tsx';
 
 export const ORGANISATION_TYPES = ['business', 'research', 'nonprofit', 'legalService', 'other'] as const satisfies readonly ApplicantType[];
@@ -43,6 +43,7 @@ const applyForm = z
     infoDocNumber: text('infoDocNumber'),
     purpose: text('purpose'),
     deliveryMethod: z.enum(DELIVERY_METHODS, { message: '请选择获取信息的方式' }),
+    kind: z.enum(REQUEST_KINDS).catch('disclosure'),
     feeWaiverRequested: z.preprocess((v) => (Array.isArray(v) ? v : [v]).includes('1'), z.boolean()),
     feeWaiverReason: text('feeWaiverReason'),
   })
@@ -123,6 +124,7 @@ export function parseApplication(values: FormValues): ParsedApplication {
       deliveryMethod: v.deliveryMethod,
       feeWaiverRequested: v.feeWaiverRequested,
       feeWaiverReason: v.feeWaiverRequested ? v.feeWaiverReason : '',
+      kind: v.kind,
     },
   };
 }

@@ -60,6 +60,7 @@ export function ColumnPage({ ctx, column, list }: { ctx: PortalContext; column: 
         { label: column.name },
       ]}
       nav={navKeyFor(ctx, path)}
+      head={{ description: column.description || undefined, feeds: { rss: `${columnHref(column.id)}/rss.xml`, atom: `${columnHref(column.id)}/atom.xml`, title: column.name } }}
     >
       <div class="with-sidebar">
         <aside class="sidebar">
@@ -73,6 +74,9 @@ export function ColumnPage({ ctx, column, list }: { ctx: PortalContext; column: 
           ) : (
             <p class="empty">{list.page > 1 ? '本页没有信息，请返回第一页。' : '本栏目暂无公开信息。'}</p>
           )}
+          <p class="feed-links">
+            订阅本栏目：<a href={`${columnHref(column.id)}/rss.xml`}>RSS</a> · <a href={`${columnHref(column.id)}/atom.xml`}>Atom</a>
+          </p>
           <Pagination page={list.page} pageSize={list.pageSize} total={list.total} href={(p) => (p > 1 ? `${columnHref(column.id)}?page=${p}` : columnHref(column.id))} />
         </div>
       </div>

@@ -2,8 +2,10 @@
 // only raw HTML the portal inserts is the catalog's sanitised body and the search module's
 // escaped snippets (see item.pages.tsx and search.pages.tsx).
 import type { ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { ColumnNode, ItemSummary } from '../catalog/index.ts';
 import type { PortalContext } from './portal.service.ts';
+import { canonicalPath, PortalViewContext, prefsHref } from './view.ts';
 
 type QueryValue = string | number | undefined | null;
 
@@ -190,6 +192,7 @@ export function SearchBox({ ctx, q = '', id = 'site-search', label = '站内搜�
         {label}
       </label>
       {ctx?.agencyParam && <input type="hidden" name="agency" value={ctx.agencyParam} />}
+      <EmbedField />
       <input type="search" id={id} name="q" value={q} maxLength={100} placeholder="请输入关键词" />
       <button type="submit">搜索</button>
     </form>
@@ -204,5 +207,43 @@ export function Notice({ kind, title, children }: { kind: 'warning' | 'info'; ti
       </p>
       {children}
     </div>
+  );
+}
+
+/** Keeps a chromeless (embedded) visitor chromeless across a GET form. */
+export function EmbedField() {
+  const { embed } = useContext(PortalViewContext);
+  return embed ? <input type="hidden" name="embed" value="1" /> : null;
+}
+
+/** 【字体：大 中 小】 as links to /prefs: works without JavaScript and persists. */
+export function FontSizeLinks() {
+  const { prefs, path } = useContext(PortalViewContext);
+  const back = canonicalPath(path);
+  const sizes = [
+    ['l', '大', '大号字体'],
+    ['m', '中', '中号字体'],
+    ['s', '小', '小号字体'],
+  ] as const;
+  return (
+    <span class="font-size-links">
+      【字体：
+      {sizes.map(([size, label, name]) => (
+        <a href={prefsHref({ size }, back)} rel="nofollow" aria-label={name} aria-current={prefs.size === size ? 'true' : undefined}>
+          {label}
+        </a>
+      ))}
+      】
+    </span>
+  );
+}
+
+/** A QR code of one of the site's own pages, so that a printed page leads back (issue 7 part 5). */
+export function QrCode({ path, label }: { path: string; label: string }) {
+  return (
+    <figure class="qr-code">
+      <img src={`/qr.svg?u=${encodeURIComponent(path)}`} alt={`本页二维码：${label}`} width={120} height={120} loading="lazy" />
+      <figcaption>{label}</figcaption>
+    </figure>
   );
 }

@@ -2,7 +2,7 @@
 // signature). It uses the agency context when the request resolved one, else a neutral frame.
 import type { FastifyRequest } from 'fastify';
 import type { ErrorPageRenderer } from '../../core/http/error-handler.ts';
-import { renderHtml } from '../../core/http/render.ts';
+import { renderPageFor } from '../../core/http/render.ts';
 import { portalHref } from './components.tsx';
 import { Layout } from './layout.tsx';
 import type { PortalContext } from './portal.service.ts';
@@ -16,7 +16,8 @@ declare module 'fastify' {
 
 export const portalErrorPage: ErrorPageRenderer = (request: FastifyRequest, status: number, title: string, message: string) => {
   const ctx = request.portal ?? null;
-  return renderHtml(
+  return renderPageFor(
+    request,
     <Layout ctx={ctx} title={title} crumbs={[{ label: title }]} nav="none">
       <h1 class="page-title">{title}</h1>
       <p class="lead">{message}</p>

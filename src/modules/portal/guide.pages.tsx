@@ -2,7 +2,7 @@
 // (条例 第十二条: the guide states how information is classified and arranged, how to get it,
 // and the office's name, address, hours, phone, fax and internet contact).
 import type { ColumnNode } from '../catalog/index.ts';
-import { portalHref } from './components.tsx';
+import { portalHref, QrCode } from './components.tsx';
 import { Layout } from './layout.tsx';
 import type { PortalContext, ReadingRoom } from './portal.service.ts';
 
@@ -194,6 +194,7 @@ export function GuidePage({ ctx, data }: { ctx: PortalContext; data: GuideData }
           <li>提起行政诉讼：自知道或者应当知道作出行政行为之日起 6 个月内提出。</li>
         </ul>
       </section>
+      <QrCode path={portalHref(ctx, '/guide')} label="用手机扫描二维码查看本指南" />
     </Layout>
   );
 }

@@ -3,7 +3,7 @@
 // and earlier versions; plus the print view with the same content and no navigation.
 import { legalDate } from '../../core/time/clock.ts';
 import { VALIDITY_LABELS, type ItemDetail, type ItemSummary } from '../catalog/index.ts';
-import { attachmentHref, columnHref, fileTypeLabel, formatSize, itemHref, Notice, portalHref } from './components.tsx';
+import { attachmentHref, columnHref, fileTypeLabel, FontSizeLinks, formatSize, itemHref, Notice, portalHref, QrCode } from './components.tsx';
 import { Layout, PrintLayout } from './layout.tsx';
 import { columnPath, type PortalContext } from './portal.service.ts';
 
@@ -132,6 +132,7 @@ export function ItemPage({ ctx, item }: { ctx: PortalContext; item: ItemDetail }
         { label: '正文' },
       ]}
       nav="catalog"
+      head={{ ogType: 'article', description: item.summary || [item.docNumber, item.issuers.join('、')].filter(Boolean).join(' ') || undefined }}
     >
       <article class="item" aria-labelledby="item-title">
         <ItemContent item={item} headingId="item-title" />
@@ -150,9 +151,11 @@ export function ItemPage({ ctx, item }: { ctx: PortalContext; item: ItemDetail }
             </ul>
           </section>
         )}
-        <p class="item-tools">
+        <div class="item-tools">
+          <FontSizeLinks />
           <a href={`${itemHref(item.id)}/print`}>【打印】</a>
-        </p>
+        </div>
+        <QrCode path={itemHref(item.id)} label="用手机扫描二维码阅读本文" />
       </article>
     </Layout>
   );
@@ -162,6 +165,7 @@ export function ItemPrintPage({ ctx, item }: { ctx: PortalContext; item: ItemDet
   return (
     <PrintLayout ctx={ctx} title={item.title} backHref={itemHref(item.id)}>
       <ItemContent item={item} headingId="item-title" />
+      <QrCode path={itemHref(item.id)} label="扫描二维码在手机上阅读本文" />
     </PrintLayout>
   );
 }

@@ -1,26 +1,99 @@
-// The portal's page frame: skip link, header with the agency name and site search, main
-// navigation, breadcrumb, main content and footer (UX.md "Portal conventions" and
-// "Accessibility floor"). No inline styles or scripts: the CSP forbids them.
+// The portal's page frame: skip link, toolbar (简/繁, 长者模式, 字体 大 中 小, IPv6), header with
+// the agency name and site search, main navigation, breadcrumb, main content and the footer of a
+// Chinese government site (UX.md "Portal conventions" and "Accessibility floor"; issue 7). The
+// visitor's preferences arrive through PortalViewContext (view.ts); in embed mode only the main
+// content is rendered. No inline styles or scripts: the CSP forbids them.
 import type { ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
 import { Breadcrumb, columnHref, portalHref, SearchBox, type Crumb } from './components.tsx';
+import { SiteFooter } from './footer.tsx';
 import type { PortalContext } from './portal.service.ts';
+import { canonicalPath, PortalViewContext, prefsHref, type PortalView } from './view.ts';
 
-export type NavKey = 'home' | 'catalog' | 'guide' | 'apply' | 'reports' | 'search' | 'none';
+export type NavKey = 'home' | 'catalog' | 'guide' | 'apply' | 'reports' | 'search' | 'consult' | 'none';
 
 const SITE_SUFFIX = '政府信息公开';
 
-function siteName(ctx: PortalContext | null): string {
+export function siteName(ctx: PortalContext | null): string {
   return ctx ? `${ctx.agency.name}${SITE_SUFFIX}` : `${SITE_SUFFIX}平台`;
 }
 
-function Head({ title }: { title: string }) {
+/** Extra head matter a page may give: description, OpenGraph type, feeds. */
+export interface HeadExtras {
+  description?: string;
+  ogType?: 'website' | 'article';
+  feeds?: { rss: string; atom: string; title: string };
+}
+
+/** `lang` and the classes CSS uses for elder mode and font size. */
+export function htmlAttrs(view: PortalView): { lang: string; class: string | undefined } {
+  // The default look carries no class, so the plain page is exactly what it always was.
+  const classes = view.prefs.size === 'm' ? [] : [`font-${view.prefs.size}`];
+  if (view.prefs.mode === 'elder') classes.push('elder');
+  if (view.embed) classes.push('embedded');
+  return { lang: view.prefs.lang === 'zh-Hant' ? 'zh-Hant' : 'zh-CN', class: classes.length ? classes.join(' ') : undefined };
+}
+
+function Head({ title, site, extras = {} }: { title: string; site: string; extras?: HeadExtras }) {
+  const view = useContext(PortalViewContext);
+  const canonical = `${view.publicBase}${canonicalPath(view.path)}`;
   return (
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{title}</title>
+      {extras.description && <meta name="description" content={extras.description} />}
+      <link rel="canonical" href={canonical} />
+      <meta property="og:title" content={title} />
+      <meta property="og:type" content={extras.ogType ?? 'website'} />
+      <meta property="og:url" content={canonical} />
+      <meta property="og:site_name" content={site} />
+      <meta property="og:locale" content={view.prefs.lang === 'zh-Hant' ? 'zh_TW' : 'zh_CN'} />
+      {extras.description && <meta property="og:description" content={extras.description} />}
+      {extras.feeds && <link rel="alternate" type="application/rss+xml" title={`${extras.feeds.title}（RSS）`} href={extras.feeds.rss} />}
+      {extras.feeds && <link rel="alternate" type="application/atom+xml" title={`${extras.feeds.title}（Atom）`} href={extras.feeds.atom} />}
       <link rel="stylesheet" href="/assets/site.css" />
     </head>
+  );
+}
+
+/** 简体版 | 繁體版 · 长者模式 · 字体 大 中 小 · 网站支持IPv6: plain links, no script needed. */
+function Toolbar() {
+  const { prefs, path } = useContext(PortalViewContext);
+  const back = canonicalPath(path);
+  const sizes = [
+    { size: 'l', label: '大', name: '大号字体' },
+    { size: 'm', label: '中', name: '中号字体' },
+    { size: 's', label: '小', name: '小号字体' },
+  ] as const;
+  return (
+    <nav class="toolbar" aria-label="辅助工具">
+      <ul class="container toolbar-inner">
+        <li>
+          {prefs.lang === 'zh-Hant' ? (
+            <a href={prefsHref({ lang: 'zh-Hans' }, back)} rel="nofollow" lang="zh-CN">简体版</a>
+          ) : (
+            <a href={prefsHref({ lang: 'zh-Hant' }, back)} rel="nofollow" lang="zh-Hant">繁體版</a>
+          )}
+        </li>
+        <li>
+          {prefs.mode === 'elder' ? (
+            <a href={prefsHref({ mode: 'standard' }, back)} rel="nofollow">退出长者模式</a>
+          ) : (
+            <a href={prefsHref({ mode: 'elder' }, back)} rel="nofollow">长者模式</a>
+          )}
+        </li>
+        <li class="toolbar-sizes">
+          <span id="font-size-label">字体：</span>
+          {sizes.map((s) => (
+            <a href={prefsHref({ size: s.size }, back)} rel="nofollow" aria-label={s.name} aria-current={prefs.size === s.size ? 'true' : undefined}>
+              {s.label}
+            </a>
+          ))}
+        </li>
+        <li class="toolbar-ipv6">网站支持IPv6</li>
+      </ul>
+    </nav>
   );
 }
 
@@ -31,7 +104,8 @@ function MainNav({ ctx, current }: { ctx: PortalContext | null; current: NavKey 
     { key: 'guide', label: '政府信息公开指南', href: portalHref(ctx, '/guide') },
   ];
   if (ctx?.applyColumn) entries.push({ key: 'apply', label: '依申请公开', href: columnHref(ctx.applyColumn.id) });
-  if (ctx?.reportsColumn) entries.push({ key: 'reports', label: '年度报告', href: columnHref(ctx.reportsColumn.id) });
+  entries.push({ key: 'consult', label: '互动交流', href: portalHref(ctx, '/interact') });
+  entries.push({ key: 'reports', label: '年度报告', href: portalHref(ctx, '/reports') });
   return (
     <nav class="main-nav" aria-label="主导航">
       <ul class="container">
@@ -47,70 +121,41 @@ function MainNav({ ctx, current }: { ctx: PortalContext | null; current: NavKey 
   );
 }
 
-function Footer({ ctx }: { ctx: PortalContext | null }) {
-  const a = ctx?.agency;
-  return (
-    <footer class="site-footer">
-      <div class="container">
-        {a ? (
-          <dl class="footer-facts">
-            <div>
-              <dt>主办单位</dt>
-              <dd>{a.name}</dd>
-            </div>
-            {a.address && (
-              <div>
-                <dt>地址</dt>
-                <dd>
-                  {a.address}
-                  {a.postcode && `（邮编 ${a.postcode}）`}
-                </dd>
-              </div>
-            )}
-            {a.phone && (
-              <div>
-                <dt>联系电话</dt>
-                <dd>{a.phone}</dd>
-              </div>
-            )}
-            {a.officeHours && (
-              <div>
-                <dt>办公时间</dt>
-                <dd>{a.officeHours}</dd>
-              </div>
-            )}
-          </dl>
-        ) : (
-          <p>政府信息公开平台</p>
-        )}
-        {a?.email && (
-          <p class="footer-links">
-            <a href={`mailto:${a.email}?subject=${encodeURIComponent('我为政府网站找错')}`}>我为政府网站找错</a>
-          </p>
-        )}
-      </div>
-    </footer>
-  );
-}
-
 export interface LayoutProps {
   ctx: PortalContext | null;
   /** The page's own title: the <title> is "title - site". */
   title: string;
   crumbs: Crumb[];
   nav: NavKey;
+  head?: HeadExtras;
   children: ComponentChildren;
 }
 
-export function Layout({ ctx, title, crumbs, nav, children }: LayoutProps) {
+export function Layout({ ctx, title, crumbs, nav, head, children }: LayoutProps) {
+  const view = useContext(PortalViewContext);
   const site = siteName(ctx);
+  const attrs = htmlAttrs(view);
+  if (view.embed) {
+    // Included in another site's page: the host site provides header, navigation and footer.
+    return (
+      <html lang={attrs.lang} class={attrs.class}>
+        <Head title={`${title} - ${site}`} site={site} extras={head} />
+        <body>
+          <main id="main" class="container main" tabIndex={-1}>
+            {children}
+          </main>
+        </body>
+      </html>
+    );
+  }
   return (
-    <html lang="zh-CN">
-      <Head title={`${title} - ${site}`} />
+    <html lang={attrs.lang} class={attrs.class}>
+      <Head title={`${title} - ${site}`} site={site} extras={head} />
       <body>
         <a class="skip-link" href="#main">
           跳到主要内容
         </a>
+        <Toolbar />
         <header class="site-header">
           <div class="container header-inner">
             <a class="site-title" href={portalHref(ctx, '/')}>
@@ -127,7 +172,7 @@ export function Layout({ ctx, title, crumbs, nav, children }: LayoutProps) {
         <main id="main" class="container main" tabIndex={-1}>
           {children}
         </main>
-        <Footer ctx={ctx} />
+        <SiteFooter ctx={ctx} />
       </body>
     </html>
   );
@@ -135,9 +180,12 @@ export function Layout({ ctx, title, crumbs, nav, children }: LayoutProps) {
 
 /** The print view: the same content without navigation, laid out for paper. */
 export function PrintLayout({ ctx, title, backHref, children }: { ctx: PortalContext; title: string; backHref: string; children: ComponentChildren }) {
+  const view = useContext(PortalViewContext);
+  const attrs = htmlAttrs({ ...view, embed: false });
+  const site = siteName(ctx);
   return (
-    <html lang="zh-CN">
-      <Head title={`${title}（打印） - ${siteName(ctx)}`} />
+    <html lang={attrs.lang} class={attrs.class}>
+      <Head title={`${title}（打印） - ${site}`} site={site} extras={{ ogType: 'article' }} />
       <body class="print-view">
         <header class="print-header">
           <p class="print-agency">{ctx.agency.name}</p>

@@ -11,6 +11,8 @@ import { sendPage } from '../../core/http/render.ts';
 import { today } from '../../core/time/clock.ts';
 import { CatalogPage, ColumnPage } from './catalog.pages.tsx';
 import { GuidePage } from './guide.pages.tsx';
+import { ReportsPage } from './reports.pages.tsx';
+import type { AnnualReportsService } from '../reports/index.ts';
 import { HomePage } from './home.pages.tsx';
 import { ItemPage, ItemPrintPage } from './item.pages.tsx';
 import { agencyQuery, idParams, pageQuery, searchQuery } from './portal.schemas.ts';
@@ -19,6 +21,10 @@ import { createPortalService, type PortalContext, type PortalDeps, type PortalSe
 import { SearchPage } from './search.pages.tsx';
 import { registerApplyRoutes, type RequestPagesDeps } from './apply.routes.ts';
 import { registerTrackRoutes } from './track.routes.ts';
+import { registerInteractRoutes, type InteractDeps } from './interact.routes.ts';
+import { registerFeedRoutes } from './feeds.routes.ts';
+import { prefsKey } from './view.ts';
+import { registerPortalView } from './view.routes.tsx';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -63,14 +69,19 @@ function requireContext(request: FastifyRequest): PortalContext {
   return request.portal;
 }
 
-export function registerPortalRoutes(app: FastifyInstance, services: PortalDeps & RequestPagesDeps & { database: DatabaseHandle }): void {
+export function registerPortalRoutes(app: FastifyInstance, services: PortalDeps & RequestPagesDeps & Pick<InteractDeps, 'participation'> & { database: DatabaseHandle; annualReports: Pick<AnnualReportsService, 'publishedReports'> }): void {
   const portal = createPortalService(services);
+  registerPortalView(app, services.config);
   // Before the context hook, so that a cached page costs one version read and nothing else. The
   // date is part of the stamp: pages show date-dependent things (the search form's years).
   registerPageCache(app, {
     version: async () => `${await readPortalVersion(services.database.db)}:${today(services.clock)}`,
     maxEntries: services.config.pageCacheEntries,
     cacheControl: PUBLIC_CACHE_CONTROL,
+    variant: prefsKey,
+    // The preferences cookie changes the page: a browser must not show its cached 简体 copy
+    // after the visitor switched to 繁體.
+    vary: 'cookie',
   });
   registerContextHook(app, portal);
 
@@ -114,6 +125,7 @@ export function registerPortalRoutes(app: FastifyInstance, services: PortalDeps 
   page('/items/:id/print', itemPage(true));
 
   page('/guide', async (_request, ctx) => GuidePage({ ctx, data: await portal.guide(ctx) }));
+  page('/reports', async (_request, ctx) => ReportsPage({ ctx, reports: await services.annualReports.publishedReports(ctx.agency.id) }));
 
   page('/search', async (request, ctx) => {
     const filters = searchQuery.parse(request.query ?? {});
@@ -135,4 +147,8 @@ export function registerPortalRoutes(app: FastifyInstance, services: PortalDeps 
   // 依申请公开: the application form, its receipt and the progress lookup.
   registerApplyRoutes(app, services, portal);
   registerTrackRoutes(app, services, portal);
+  // 互动交流: 在线咨询, 局长信箱, the lookup and the public Q&A (issue 7 part 6).
+  registerInteractRoutes(app, services, portal);
+  // Feeds, sitemap, robots.txt and QR codes (issue 7 parts 4 and 5).
+  registerFeedRoutes(app, services, portal);
 }

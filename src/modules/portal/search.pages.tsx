@@ -2,7 +2,7 @@
 // JavaScript, highlighted results and paging.
 import { VALIDITIES, VALIDITY_LABELS } from '../catalog/index.ts';
 import type { SearchHit, SearchResult } from '../search/index.ts';
-import { itemHref, Pagination, portalHref } from './components.tsx';
+import { EmbedField, itemHref, Pagination, portalHref } from './components.tsx';
 import { Layout } from './layout.tsx';
 import { flattenColumns, type PortalContext, type SearchFilters } from './portal.service.ts';
 
@@ -11,6 +11,7 @@ function FilterForm({ ctx, filters, years }: { ctx: PortalContext; filters: Sear
   return (
     <form class="search-form" role="search" aria-label="检索政府信息" action="/search" method="get">
       {ctx.agencyParam && <input type="hidden" name="agency" value={ctx.agencyParam} />}
+      <EmbedField />
       <div class="field field-wide">
         <label htmlFor="search-q">关键词</label>
         <input type="search" id="search-q" name="q" value={filters.q} maxLength={100} aria-describedby="search-q-hint" />

@@ -2,7 +2,7 @@
 // phone number given in the application. The result shows the status, the dates, the due date
 // and the steps the applicant is told about (TrackingView), and nothing else.
 import { formatChineseDate } from '../../core/time/clock.ts';
-import type { TrackingView } from '../requests/index.ts';
+import type { TrackDownloads, TrackingView } from '../requests/index.ts';
 import { portalHref } from './components.tsx';
 import { ErrorSummary, TextField, type FieldError, type FormValues } from './form-fields.tsx';
 import { Layout } from './layout.tsx';
@@ -23,6 +23,45 @@ function TrackForm({ ctx, csrf, values, errors }: { ctx: PortalContext; csrf: st
 
 function dateText(date: string | null): string {
   return date ? formatChineseDate(date) : '—';
+}
+
+/** The reply and the other notices, with their download links (valid 24 hours). */
+function Downloads({ ctx, downloads }: { ctx: PortalContext; downloads: TrackDownloads }) {
+  const replies = downloads.notices.filter((n) => n.isReply);
+  const others = downloads.notices.filter((n) => !n.isReply);
+  if (!downloads.notices.length && !downloads.files.length && !downloads.delivery) return null;
+  const notice = (n: TrackDownloads['notices'][number]) => (
+    <li>
+      {n.title}（{n.number}，{formatChineseDate(n.issuedOn)}）：<a href={portalHref(ctx, n.pdfPath)}>下载 PDF</a> <a href={portalHref(ctx, n.docxPath)}>下载 Word</a>
+    </li>
+  );
+  return (
+    <section class="track-downloads" aria-labelledby="track-downloads-title">
+      <h3 id="track-downloads-title">答复告知书</h3>
+      {downloads.delivery && <p class="track-delivery">{downloads.delivery.text}</p>}
+      {replies.length > 0 && <ul class="download-list">{replies.map(notice)}</ul>}
+      {downloads.files.length > 0 && (
+        <>
+          <h4>所提供的政府信息</h4>
+          <ul class="download-list">
+            {downloads.files.map((f) => (
+              <li>
+                <a href={portalHref(ctx, f.path)}>{f.filename}</a>
+                {f.redacted && <span class="tag">已作区分处理（第三十七条）</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {others.length > 0 && (
+        <>
+          <h4>其他告知书</h4>
+          <ul class="download-list">{others.map(notice)}</ul>
+        </>
+      )}
+      <p class="hint">下载链接 24 小时内有效；过期后请重新查询。</p>
+    </section>
+  );
 }
 
 function TrackingResult({ view }: { view: TrackingView }) {
@@ -78,14 +117,17 @@ function TrackingResult({ view }: { view: TrackingView }) {
   );
 }
 
-export function TrackPage(props: { ctx: PortalContext; csrf: string; values: FormValues; errors: FieldError[]; view: TrackingView | null }) {
+export function TrackPage(props: { ctx: PortalContext; csrf: string; values: FormValues; errors: FieldError[]; view: TrackingView | null; downloads?: TrackDownloads | null }) {
   const { ctx, errors } = props;
   return (
     <Layout ctx={ctx} title={`${errors.length ? '错误：' : ''}申请办理进度查询`} crumbs={[{ label: '依申请公开' }, { label: '办理进度查询' }]} nav="apply">
       <ErrorSummary errors={errors} />
       <h1 class="page-title">申请办理进度查询</h1>
       {props.view ? (
-        <TrackingResult view={props.view} />
+        <>
+          <TrackingResult view={props.view} />
+          {props.downloads && <Downloads ctx={ctx} downloads={props.downloads} />}
+        </>
       ) : (
         <p class="lead">
           输入查询码和联系电话后四位，查看政府信息公开申请的办理进度。还没有申请？<a href={portalHref(ctx, '/apply')}>在线提交申请</a>。

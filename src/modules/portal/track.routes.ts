@@ -3,6 +3,7 @@
 // find out which tracking codes exist; the per-IP rate limit slows guessing further.
 import type { FastifyInstance } from 'fastify';
 import { AppError, notFound } from '../../core/errors.ts';
+import { sendDownload } from '../../core/http/download.ts';
 import { sendPage } from '../../core/http/render.ts';
 import type { RequestPagesDeps } from './apply.routes.ts';
 import type { FieldError, FormValues } from './form-fields.tsx';
@@ -39,12 +40,23 @@ export function registerTrackRoutes(app: FastifyInstance, deps: RequestPagesDeps
     if (!errors.length) {
       try {
         const view = await deps.requests.track(code, last4);
-        return sendPage(reply, TrackPage({ ctx, csrf: request.csrfToken, values, errors: [], view }));
+        // Only now, with the code and the phone digits checked, are download links made.
+        const downloads = await deps.delivery.trackDownloads(view.trackingCode);
+        return sendPage(reply, TrackPage({ ctx, csrf: request.csrfToken, values, errors: [], view, downloads }));
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500 || err.status === 429) throw err;
         errors.push({ field: 'code', message: NOT_FOUND_MESSAGE });
       }
     }
     return sendPage(reply, TrackPage({ ctx, csrf: request.csrfToken, values, errors, view: null }), 422);
+  });
+
+  // The links /track hands out: signed and valid for 24 hours; each download is audited.
+  // A wildcard, not `:token`: a token is longer than the router's 100-character parameter limit.
+  app.get('/track/files/*', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const token = (request.params as { '*': string })['*'];
+    const file = await deps.delivery.openDownload(String(token).slice(0, 300), request.ip);
+    reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
+    return sendDownload(reply, file);
   });
 }

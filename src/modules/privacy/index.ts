@@ -10,3 +10,7 @@ export { canDecideFindings, canManageLexicon, REASON_REQUIRED } from './privacy.
 export type { PrivacyDeps } from './screening.service.ts';
 export * from './privacy.contract.ts';
 export { buildLexiconMatcher, type LexiconMatcher, type WordMatch } from './lexicon.ts';
+// The redaction engine itself, for reply files (requests module, 第三十七条).
+export { findTextAreas, pdfPageSizes, pdfPageTexts, redactPdf, renderPdfPage, type PdfArea, type Rect } from './redaction.pdf.ts';
+export { redactDocx, REMOVED_MARK } from './redaction.docx.ts';
+export { maskedPreview } from './redaction.preview.ts';

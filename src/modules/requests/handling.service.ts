@@ -16,6 +16,7 @@ import { actInput, extendInput, splitInput } from './requests.schemas.ts';
 import type { ZodType } from 'zod';
 import { VERB_EFFECTS, VISIBLE_VERBS } from './verb-effects.ts';
 import { newTrackingCode } from './tracking-code.ts';
+import { requestNotices } from './request-notices.ts';
 
 function parse<T>(schema: ZodType<T>, input: unknown): T {
   const r = schema.safeParse(input ?? {});
@@ -47,17 +48,18 @@ export function createHandlingService(deps: RequestsDeps, loadDetail: (id: strin
       const todayOn = today(clock);
       const now = clock.now().toISOString();
       const calendar = await deps.calendar.get(trx);
-      const effect = await VERB_EFFECTS[verb]({ repo, row: row!, todayOn, now, calendar, input });
+      const who = auditActor(actor);
+      const effect = await VERB_EFFECTS[verb]({ repo, row: row!, todayOn, now, calendar, input, trx, deps, who, notices: deps.notices });
       const next: RequestTable = { ...row!, ...effect.patch, status: transition.to };
       const deadlines = storedDeadlines(calendar, next, await repo.pausesOf(id), todayOn);
       const updated: RequestTable = { ...next, ...deadlines, updatedAt: now };
       if (!(await repo.updateRequest(id, row!.status, { ...effect.patch, ...deadlines, status: transition.to, updatedAt: now }))) throw changedMeanwhile();
+      const after = effect.afterUpdate ? await effect.afterUpdate(updated) : {};
 
-      const who = auditActor(actor);
       await writeEvent(trx, deps, who, {
         requestId: id, kind: verb, note: input.note, visibleToApplicant: VISIBLE_VERBS.has(verb),
         publicNote: VISIBLE_VERBS.has(verb) ? effect.publicNote?.(updated) : undefined,
-        data: { from: row!.status, to: transition.to, ...effect.data },
+        data: { from: row!.status, to: transition.to, ...effect.data, ...after },
       });
       if (effect.alsoNotify) await writeEvent(trx, deps, who, { ...effect.alsoNotify, visibleToApplicant: false });
       await appendAuditEvent(trx, clock, who, {
@@ -92,10 +94,11 @@ export function createHandlingService(deps: RequestsDeps, loadDetail: (id: strin
         const patch = { extensionDays: input.days, extensionReason: input.reason, extensionApprovedBy: next.extensionApprovedBy, ...deadlines, updatedAt: now };
         if (!(await repo.updateRequest(id, r.status, patch))) throw changedMeanwhile();
         const who = auditActor(actor);
+        const notice = await requestNotices.extension(trx, deps, who, { ...next, ...patch });
         await writeEvent(trx, deps, who, {
           requestId: id, kind: 'extension', note: input.reason, visibleToApplicant: true,
           publicNote: `延期答复告知：因${input.reason}，答复期限延长 ${input.days} 个工作日，至 ${deadlines.replyDueOn}（第三十三条）`,
-          data: { days: input.days, replyDueOn: deadlines.replyDueOn },
+          data: { days: input.days, replyDueOn: deadlines.replyDueOn, ...notice },
         });
         await appendAuditEvent(trx, clock, who, {
           action: 'request.extend', subjectType: 'request', subjectId: id, agencyId: r.agencyId,

@@ -45,6 +45,7 @@ export function createIntakeService(deps: RequestsDeps) {
     const isOrg = v.applicantType !== 'person';
     const row: RequestTable = {
       id: newId(), agencyId, trackingCode: newTrackingCode(), idempotencyKey, channel,
+      kind: v.kind ?? 'disclosure',
       applicantType: v.applicantType, applicantName: v.applicantName, idType: v.idType,
       idNumberEnc: cipher.encrypt(v.idNumber), idNumberIndex: cipher.blindIndex(v.idNumber), idNumberMasked: maskIdNumber(v.idNumber),
       // A credit code is public register data, kept in clear for organisations (annual report, duplicates).

@@ -8,6 +8,7 @@ import type { WorkingDayCalendar } from '../../core/time/calendar.ts';
 import { today } from '../../core/time/clock.ts';
 import { addCalendarDays } from '../../core/time/dates.ts';
 import { consultationDeadline } from './request.deadlines.ts';
+import { paymentDeadline } from './fees.ts';
 import { REPLY_CLOCK_STATUSES, type RequestStatus } from './request.workflow.ts';
 import { repoOf, storedDeadlines, type RequestsDeps } from './requests.deps.ts';
 import type { RequestsNotifier } from './requests.notifier.ts';
@@ -87,7 +88,8 @@ export async function recomputeOpenDeadlines(deps: RequestsDeps, trx: DbOrTrx, c
     for (const row of rows) {
       const own = pauses.filter((p) => p.requestId === row.id);
       for (const p of own.filter((x) => x.endedOn === null)) {
-        const windowDueOn = consultationDeadline(calendar, p.startedOn).dueOn;
+        // A fee pause's window is the payment window (国办函〔2020〕109号), not the consultation's.
+        const windowDueOn = (p.kind === 'fee' ? paymentDeadline(calendar, p.startedOn) : consultationDeadline(calendar, p.startedOn)).dueOn;
         if (windowDueOn !== p.windowDueOn) await repo.setPauseWindow(p.id, windowDueOn);
       }
       const d = storedDeadlines(calendar, row, own, todayOn);

@@ -10,6 +10,7 @@ export const REQUEST_STATUSES = [
   'assigned', // routed to handling department(s)
   'drafting', // the department prepares the reply
   'consulting', // third-party or co-agency consultation (第三十二、三十四条); clock paused
+  'awaitingPayment', // processing fee notice sent (国办函〔2020〕109号); clock paused until paid
   'officeReview', // the disclosure office checks the draft reply
   'approved', // reply approved; notice ready to deliver
   'delivered', // notice delivered to the applicant
@@ -21,7 +22,7 @@ export const REQUEST_STATUSES = [
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export const OPEN_STATUSES: readonly RequestStatus[] = [
-  'received', 'awaitingApplicant', 'accepted', 'assigned', 'drafting', 'consulting', 'officeReview', 'approved', 'delivered',
+  'received', 'awaitingApplicant', 'accepted', 'assigned', 'drafting', 'consulting', 'awaitingPayment', 'officeReview', 'approved', 'delivered',
 ];
 export const TERMINAL_STATUSES: readonly RequestStatus[] = ['closed', 'withdrawn', 'abandoned', 'merged'];
 
@@ -35,6 +36,7 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   assigned: '已交办',
   drafting: '承办单位办理中',
   consulting: '征求意见中（暂停计时）',
+  awaitingPayment: '待缴纳信息处理费（暂停计时）',
   officeReview: '公开办审核中',
   approved: '答复已审定',
   delivered: '已送达',
@@ -47,7 +49,7 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
 export const REQUEST_VERBS = [
   'accept', 'requestCorrection', 'receiveCorrection', 'abandon', 'assign', 'reassign', 'startDrafting',
   'startConsultation', 'endConsultation', 'submitReply', 'returnReply', 'approve', 'deliver', 'close',
-  'withdraw', 'merge',
+  'withdraw', 'merge', 'requestFee', 'recordPayment', 'closeUnpaid',
 ] as const;
 export type RequestVerb = (typeof REQUEST_VERBS)[number];
 
@@ -68,6 +70,9 @@ export const REQUEST_VERB_LABELS: Record<RequestVerb, string> = {
   close: '办结',
   withdraw: '登记申请人撤回',
   merge: '合并重复申请',
+  requestFee: '发出收费通知',
+  recordPayment: '登记已缴费',
+  closeUnpaid: '逾期未缴费，终止处理',
 };
 
 /** Who performs a verb: the office, or the handling department. */
@@ -85,7 +90,7 @@ export interface Transition {
 
 const OFFICE: readonly Role[] = ['officer'];
 const DEPARTMENT: readonly Role[] = ['drafter', 'departmentHead'];
-const WITHDRAWABLE: readonly RequestStatus[] = ['received', 'awaitingApplicant', 'accepted', 'assigned', 'drafting', 'consulting', 'officeReview'];
+const WITHDRAWABLE: readonly RequestStatus[] = ['received', 'awaitingApplicant', 'accepted', 'assigned', 'drafting', 'consulting', 'awaitingPayment', 'officeReview'];
 
 export const REQUEST_TRANSITIONS: readonly Transition[] = [
   { verb: 'accept', from: ['received'], to: 'accepted', performer: 'office', roles: OFFICE, needsNote: false },
@@ -105,6 +110,11 @@ export const REQUEST_TRANSITIONS: readonly Transition[] = [
   { verb: 'close', from: ['delivered'], to: 'closed', performer: 'office', roles: OFFICE, needsNote: false },
   { verb: 'withdraw', from: WITHDRAWABLE, to: 'withdrawn', performer: 'office', roles: OFFICE, needsNote: true },
   { verb: 'merge', from: ['received', 'accepted', 'assigned', 'drafting'], to: 'merged', performer: 'office', roles: OFFICE, needsNote: true },
+  // 国办函〔2020〕109号: the fee notice pauses the reply clock; payment resumes it; no payment within
+  // 20 working days and the request is no longer handled (table 三 other handling 2).
+  { verb: 'requestFee', from: ['drafting'], to: 'awaitingPayment', performer: 'office', roles: OFFICE, needsNote: false },
+  { verb: 'recordPayment', from: ['awaitingPayment'], to: 'drafting', performer: 'office', roles: OFFICE, needsNote: false },
+  { verb: 'closeUnpaid', from: ['awaitingPayment'], to: 'closed', performer: 'office', roles: OFFICE, needsNote: false },
 ];
 
 export function transitionFor(verb: RequestVerb, from: RequestStatus): Transition | undefined {

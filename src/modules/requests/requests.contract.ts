@@ -2,6 +2,11 @@
 // Implementations live in requests.service.ts and friends; this file has no logic.
 import type { StaffActor } from '../accounts/index.ts';
 import type { RequestStatus, RequestVerb } from './request.workflow.ts';
+import type { FeesApi } from './fees.contract.ts';
+import type { ChallengesApi } from './challenges.service.ts';
+import type { FilingsApi } from './filings.service.ts';
+import type { Outcome, OutcomeReason } from './outcomes.ts';
+import type { ReplyDraftInput, RequestKind } from './replies.schemas.ts';
 
 export const CHANNELS = ['online', 'counter', 'post', 'fax', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -37,6 +42,8 @@ export interface ApplicationFile {
 }
 
 export interface ApplicationInput {
+  /** 'recordCorrection': a request to correct records about the applicant (第四十一条). Default 'disclosure'. */
+  kind?: RequestKind;
   applicantType: ApplicantType;
   /** Person's name, or the organisation's name. */
   applicantName: string;
@@ -110,7 +117,7 @@ export interface TimelineEvent {
 
 export interface PauseInfo {
   id: string;
-  kind: 'thirdParty' | 'coAgency';
+  kind: 'thirdParty' | 'coAgency' | 'fee';
   partyName: string;
   startedOn: string;
   endedOn: string | null;
@@ -119,6 +126,7 @@ export interface PauseInfo {
 }
 
 export interface RequestDetail extends RequestSummary {
+  kind: RequestKind;
   applicantName: string;
   idType: IdType;
   /** Always masked (3204**********6333); `revealIdNumber` returns the clear value, audited. */
@@ -189,6 +197,12 @@ export interface ActInput {
   consultation?: { kind: 'thirdParty' | 'coAgency'; partyName: string };
   /** merge: the request this one duplicates. */
   mergeIntoTrackingCode?: string;
+  /** requestFee: how the processing fee is charged (国办函〔2020〕109号). */
+  fee?: { basis: 'perRequest' | 'perPage'; pages?: number; paymentMethod?: string };
+  /** recordPayment: the day paid (default today) and the receipt or transfer reference. */
+  payment?: { paidOn?: string; reference?: string };
+  /** deliver: how the reply reached the applicant (delivery.effect.ts). */
+  delivery?: { method?: DeliveryMethod; deliveredOn?: string; trackingNumber?: string; recipientNote?: string };
 }
 
 export interface RequestsService {
@@ -211,6 +225,12 @@ export interface RequestsService {
   revealIdNumber(actor: StaffActor, id: string): Promise<string>;
   /** A city bureau's view of its county bureaus (accounts' child agencies): counts and overdue requests. */
   supervisorSummary(actor: StaffActor): Promise<SupervisedAgency[]>;
+  /** The reply draft (第三十六条): drafted by the handling department, corrected by the office, approved with `approve`. */
+  replies: {
+    get(actor: StaffActor, requestId: string): Promise<ReplyView>;
+    /** Replaces the draft (opinion and items); blank item rows are dropped. */
+    saveDraft(actor: StaffActor, requestId: string, input: ReplyDraftInput): Promise<ReplyView>;
+  };
   /** The console inbox (reminders). */
   notifications: {
     inbox(actor: StaffActor, limit?: number): Promise<NotificationView[]>;
@@ -220,6 +240,14 @@ export interface RequestsService {
   runReminderSweep(): Promise<number>;
   /** Sends one outbox e-mail (job 'notifications.sendOutbox'). */
   sendOutboxEmail(id: string): Promise<void>;
+  /** The processing fee (国办函〔2020〕109号): preview, waiver, unpaid closure (fees.contract.ts). */
+  fees: FeesApi;
+  /** Fees paid in the year, in fen (annual report section 六). */
+  feesCollected(agencyId: string, year: number): Promise<number>;
+  /** Administrative reconsideration and litigation records (table 四). */
+  challenges: ChallengesApi;
+  /** Quarterly withholding filings (不予公开备案表). */
+  filings: FilingsApi;
   /** Recomputes the stored due dates of every open request (also runs on calendar change); returns how many. */
   recomputeOpenDeadlines(): Promise<number>;
 }
@@ -241,4 +269,44 @@ export interface NotificationView {
   subjectId: string;
   createdAt: string;
   read: boolean;
+}
+
+export interface ReplyItemView {
+  id: string;
+  position: number;
+  description: string;
+  replyType: string;
+  replyTypeLabel: string;
+  outcome: Outcome;
+  reason: OutcomeReason | null;
+  /** 不予公开（属于国家秘密）. */
+  decisionLabel: string;
+  /** The articles the decision rests on. */
+  basis: string;
+  explanation: string;
+  catalogItemId: string | null;
+  /** Already published: the catalog item and its portal address. */
+  catalogItem: { id: string; title: string; indexNumber: string | null; url: string } | null;
+  holderAgency: string;
+  docNumber: string;
+}
+
+export interface ReplyView {
+  requestId: string;
+  kind: RequestKind;
+  status: RequestStatus;
+  opinion: string;
+  items: ReplyItemView[];
+  /** The outcome the request is reported under (table 三), from the items; null without items. */
+  reported: { outcome: Outcome; reason: OutcomeReason | null; label: string; rowLabel: string } | null;
+  draftedByName: string;
+  draftedAt: string | null;
+  approvedByName: string;
+  approvedAt: string | null;
+  approvedOn: string | null;
+  /** The reply notice, once approved. */
+  noticeId: string | null;
+  noticeNumber: string;
+  /** Whether the actor may change the draft now. */
+  editable: boolean;
 }

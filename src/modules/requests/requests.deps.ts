@@ -6,6 +6,7 @@ import type { FileStore } from '../../core/files/file-store.ts';
 import type { Db, DbOrTrx, DialectName } from '../../core/db/database.ts';
 import type { RequestEventTable, RequestPauseTable, RequestTable } from '../../core/db/schema.ts';
 import { newId } from '../../core/ids.ts';
+import type { NoticeIssuer } from '../notices/notices.contract.ts';
 import type { CalendarService } from '../../core/time/calendar.service.ts';
 import type { WorkingDayCalendar } from '../../core/time/calendar.ts';
 import type { Clock } from '../../core/time/clock.ts';
@@ -24,6 +25,10 @@ export interface RequestsDeps {
   maxUploadBytes: number;
   /** Supervision: the agencies a city bureau oversees. */
   childAgencies(agencyId: string): Promise<{ id: string; name: string }[]>;
+  /** Issues the workflow's notices (告知书) in the step's transaction (request-notices.ts). */
+  notices: NoticeIssuer;
+  /** The portal's public address, for links in e-mails (/track); null: relative links. */
+  publicUrl?: string | null;
 }
 
 export const repoOf = (deps: RequestsDeps, db: DbOrTrx = deps.db) => requestsRepository(db, deps.dialect);

@@ -66,7 +66,7 @@ export const requestDetail = requestSummary.extend({
   replyDueExplanation: z.string().nullable(),
   replyDueProvisional: z.boolean(),
   pauses: z.array(z.object({
-    id: z.string(), kind: z.enum(['thirdParty', 'coAgency']), partyName: z.string(), startedOn: z.string(),
+    id: z.string(), kind: z.enum(['thirdParty', 'coAgency', 'fee']), partyName: z.string(), startedOn: z.string(),
     endedOn: z.string().nullable(), windowDueOn: z.string(), result: z.string(),
   })),
   handlingDepartments: z.array(z.object({ id: z.string(), name: z.string(), isLead: z.boolean() })),

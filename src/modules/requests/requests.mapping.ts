@@ -95,6 +95,7 @@ export function toDetail(
   const reply = clockRuns ? replyDeadline(calendar, { receivedOn: row.receivedOn, extensionDays: Number(row.extensionDays), pauses: parts.pauses }, todayOn) : null;
   return {
     ...toSummary(row, parts.departments, calendar, todayOn),
+    kind: row.kind === 'recordCorrection' ? 'recordCorrection' : 'disclosure',
     applicantName: row.applicantName,
     idType: row.idType as IdType,
     idNumberMasked: row.idNumberMasked,

@@ -8,6 +8,7 @@ import { isValidCreditCode, isValidIdCard } from '../../core/text/identifiers.ts
 import { APPLICANT_TYPES, CHANNELS, DELIVERY_METHODS, ID_TYPES } from './requests.contract.ts';
 import { REQUEST_STATUSES } from './request.workflow.ts';
 import { MAX_EXTENSION_WORKING_DAYS } from './request.deadlines.ts';
+import { REQUEST_KINDS } from './replies.schemas.ts';
 
 /** C0 controls except tab and newlines, DEL, lone surrogates and U+FFFD (what invalid UTF-8 decodes to). */
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
@@ -74,6 +75,7 @@ const applicationFields = {
   deliveryMethod: z.enum(DELIVERY_METHODS, { error: '请选择获取信息的方式' }),
   feeWaiverRequested: checkbox.default(false),
   feeWaiverReason: optionalText('减免费用的理由', 500, true),
+  kind: z.enum(REQUEST_KINDS, { error: '请选择申请类型' }).default('disclosure'),
 };
 
 type Ctx = z.core.$RefinementCtx;
@@ -132,6 +134,24 @@ export const actInput = z.object({
     .object({ kind: z.enum(['thirdParty', 'coAgency'], { error: '请选择征求意见的对象类型' }), partyName: text('征求意见对象名称', 100, { required: true }) })
     .optional(),
   mergeIntoTrackingCode: text('合并到的申请查询码', 20).optional(),
+  // requestFee (国办函〔2020〕109号): per request or per page, never both.
+  fee: z
+    .object({
+      basis: z.enum(['perRequest', 'perPage'], { error: '请选择收费方式' }),
+      pages: z.coerce.number({ error: '页数应为整数' }).int({ error: '页数应为整数' }).min(1, { error: '页数至少为 1' }).max(100000, { error: '页数过大' }).optional(),
+      paymentMethod: text('缴费方式', 200).optional(),
+    })
+    .optional(),
+  payment: z.object({ paidOn: legalDate('缴费日期').optional(), reference: text('缴费凭证号', 100).optional() }).optional(),
+  /** deliver: the method (the application's by default), date, postal tracking number, who signed. */
+  delivery: z
+    .object({
+      method: z.enum(DELIVERY_METHODS, { error: '请选择送达方式' }).optional(),
+      deliveredOn: legalDate('送达日期').optional(),
+      trackingNumber: text('邮寄单号', 40).optional(),
+      recipientNote: text('签收人或说明', 200).optional(),
+    })
+    .optional(),
 });
 
 export const extendInput = z.object({

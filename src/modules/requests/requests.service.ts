@@ -7,6 +7,10 @@ import { createHandlingService } from './handling.service.ts';
 import { createIntakeService } from './intake.service.ts';
 import { createNotificationsService } from './notifications.service.ts';
 import { createQueryService } from './query.service.ts';
+import { createRepliesService } from './replies.service.ts';
+import { createFeesService } from './fees.service.ts';
+import { createChallengesService } from './challenges.service.ts';
+import { createFilingsService } from './filings.service.ts';
 import { recomputeOpenDeadlines, runReminderSweep } from './reminders.ts';
 import { createRequestsNotifier, type MailTransport } from './requests.notifier.ts';
 
@@ -21,6 +25,7 @@ export function createRequestsService(deps: RequestsServiceDeps): RequestsServic
   const query = createQueryService(deps);
   const handling = createHandlingService(deps, (id) => query.loadDetail(id));
   const notifier = createRequestsNotifier({ ...deps, mailTransport: deps.mailTransport ?? null, log: deps.log ?? ((m) => console.log(m)) });
+  const fees = createFeesService(deps);
   deps.calendar.onChange((trx, calendar) => recomputeOpenDeadlines(deps, trx, calendar));
 
   return {
@@ -37,7 +42,12 @@ export function createRequestsService(deps: RequestsServiceDeps): RequestsServic
     act: handling.act,
     extend: handling.extend,
     split: handling.split,
+    replies: createRepliesService(deps),
     notifications: createNotificationsService(deps),
+    fees,
+    feesCollected: fees.feesCollected,
+    challenges: createChallengesService(deps),
+    filings: createFilingsService(deps),
     runReminderSweep: () => runReminderSweep(deps, notifier),
     sendOutboxEmail: (id) => notifier.sendOutboxEmail(id),
     recomputeOpenDeadlines: async () => recomputeOpenDeadlines(deps, deps.db, await deps.calendar.get()),

@@ -1,5 +1,7 @@
 // What each verb does besides moving the status: the rules of 第三十–三十四条 that hang on a
 // transition. Each effect returns the fields to change and what the timeline records.
+import type { Actor } from '../../core/audit/audit.ts';
+import type { DbOrTrx } from '../../core/db/database.ts';
 import type { RequestTable } from '../../core/db/schema.ts';
 import { conflict, validationFailed } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
@@ -11,6 +13,13 @@ import type { RequestsRepository } from './requests.repository.ts';
 import type { z } from 'zod';
 import type { actInput } from './requests.schemas.ts';
 import { normalizeTrackingCode } from './tracking-code.ts';
+import type { RequestsDeps } from './requests.deps.ts';
+import type { NoticeIssuer } from '../notices/notices.contract.ts';
+import { approvalDecision, loadReply, recordApproval } from './reply-effects.ts';
+import { requestNotices } from './request-notices.ts';
+import { deliveryEffect } from './delivery.effect.ts';
+import { FEE_VERB_EFFECTS } from './fee-effects.ts';
+import { assertReplyFilesReleasable } from './reply-files.service.ts';
 
 export interface EffectContext {
   repo: RequestsRepository;
@@ -20,6 +29,11 @@ export interface EffectContext {
   now: string;
   calendar: WorkingDayCalendar;
   input: z.output<typeof actInput>;
+  /** The verb's transaction, the module's dependencies, who acts and the notices issuer (notices, replies, fees). */
+  trx: DbOrTrx;
+  deps: RequestsDeps;
+  who: Actor;
+  notices?: NoticeIssuer;
 }
 
 export interface Effect {
@@ -29,11 +43,14 @@ export interface Effect {
   publicNote?: (updated: RequestTable) => string;
   /** Another request that gets an event too (merge). */
   alsoNotify?: { requestId: string; kind: string; note: string };
+  /** Runs in the transaction after the request row is updated (notices); its result joins the event's data. */
+  afterUpdate?: (updated: RequestTable) => Promise<Record<string, unknown>>;
 }
 
 /** Events the applicant sees on /track (the receipt, notices and the steps that concern them). */
 export const VISIBLE_VERBS: ReadonlySet<RequestVerb> = new Set<RequestVerb>([
   'accept', 'requestCorrection', 'receiveCorrection', 'abandon', 'startConsultation', 'endConsultation', 'approve', 'deliver', 'close', 'withdraw',
+  'requestFee', 'recordPayment', 'closeUnpaid',
 ]);
 
 const none = async (): Promise<Effect> => ({ patch: {} });
@@ -49,7 +66,10 @@ async function departmentsFor(ctx: EffectContext): Promise<Effect> {
 }
 
 export const VERB_EFFECTS: Record<RequestVerb, (ctx: EffectContext) => Promise<Effect>> = {
-  accept: async () => ({ patch: {}, publicNote: (u) => `答复期限至 ${u.replyDueOn}` }),
+  accept: async (ctx) => ({
+    patch: {}, publicNote: (u) => `答复期限至 ${u.replyDueOn}`,
+    afterUpdate: (u) => requestNotices.receipt(ctx.trx, ctx.deps, ctx.who, u),
+  }),
 
   // 第三十条: one single correction notice, within 7 working days of receipt.
   async requestCorrection(ctx) {
@@ -61,6 +81,7 @@ export const VERB_EFFECTS: Record<RequestVerb, (ctx: EffectContext) => Promise<E
       patch: { correctionRequestedOn: ctx.todayOn, correctionPeriodDays: days, correctionCount: 1 },
       data: { correctionPeriodDays: days, correctionPeriodDueOn: dueOn },
       publicNote: () => `${ctx.input.note}（请于 ${dueOn} 前补正；逾期不补正的，视为放弃申请）`,
+      afterUpdate: (u) => requestNotices.correction(ctx.trx, ctx.deps, ctx.who, u, ctx.input.note),
     };
   },
 
@@ -89,7 +110,11 @@ export const VERB_EFFECTS: Record<RequestVerb, (ctx: EffectContext) => Promise<E
     if (!c) throw validationFailed([{ field: 'consultation.partyName', message: '请填写征求意见的对象' }]);
     const windowDueOn = consultationDeadline(ctx.calendar, ctx.todayOn).dueOn;
     await ctx.repo.insertPause({ id: newId(), requestId: ctx.row.id, kind: c.kind, partyName: c.partyName, startedOn: ctx.todayOn, endedOn: null, windowDueOn, result: '' });
-    return { patch: {}, data: { kind: c.kind, partyName: c.partyName, windowDueOn } };
+    return {
+      patch: {}, data: { kind: c.kind, partyName: c.partyName, windowDueOn },
+      // 第三十二条: the third party is asked in writing; a co-agency is consulted agency to agency.
+      afterUpdate: async (u) => (c.kind === 'thirdParty' ? requestNotices.thirdPartyConsultation(ctx.trx, ctx.deps, ctx.who, u, c.partyName, windowDueOn) : {}),
+    };
   },
 
   async endConsultation(ctx) {
@@ -107,13 +132,29 @@ export const VERB_EFFECTS: Record<RequestVerb, (ctx: EffectContext) => Promise<E
     return { patch: {}, data: { pauseId: open.id, result }, publicNote: (u) => `恢复计时，答复期限至 ${u.replyDueOn}` };
   },
 
-  submitReply: none,
+  async submitReply(ctx) {
+    await loadReply(ctx.trx, ctx.row.id);
+    return { patch: {} };
+  },
   returnReply: none,
-  approve: none,
-  deliver: none,
-  close: async (ctx) => ({ patch: { closedOn: ctx.todayOn } }),
-  // Withdrawal ends the request; what it counts as in the annual report is decided with outcomes.
-  withdraw: async (ctx) => ({ patch: { closedOn: ctx.todayOn } }),
+  async approve(ctx) {
+    const decision = await approvalDecision(ctx);
+    // 第三十七条: no original of a partly granted item goes out; its redacted copy must exist.
+    await assertReplyFilesReleasable(ctx.trx, ctx.row.id);
+    return {
+      patch: { outcome: decision.outcome, outcomeReason: decision.reason },
+      data: { outcome: decision.outcome, outcomeReason: decision.reason },
+      afterUpdate: (u) => recordApproval(ctx, decision, u),
+    };
+  },
+  deliver: deliveryEffect,
+  // The annual report never meets a closed request without an outcome: it is set at approval.
+  async close(ctx) {
+    if (!ctx.row.outcome) throw conflict('OUTCOME_MISSING', '该申请尚无处理结果，不能办结');
+    return { patch: { closedOn: ctx.todayOn } };
+  },
+  // Withdrawal counts as other handling, "其他" (table 三 (六) 3).
+  withdraw: async (ctx) => ({ patch: { closedOn: ctx.todayOn, outcome: 'otherHandling', outcomeReason: 'other' } }),
 
   async merge(ctx) {
     const code = normalizeTrackingCode(ctx.input.mergeIntoTrackingCode ?? '');
@@ -121,9 +162,13 @@ export const VERB_EFFECTS: Record<RequestVerb, (ctx: EffectContext) => Promise<E
     if (!target || target.agencyId !== ctx.row.agencyId || target.id === ctx.row.id || !isOpen(target.status as RequestStatus) || target.status === 'delivered')
       throw validationFailed([{ field: 'mergeIntoTrackingCode', message: '请填写本机关另一件正在办理的申请的查询码' }]);
     return {
-      patch: { mergedIntoId: target.id, closedOn: ctx.todayOn },
+      // A duplicate merged into another open request counts as a repeated request (table 三 (五) 2).
+      patch: { mergedIntoId: target.id, closedOn: ctx.todayOn, outcome: 'notProcessed', outcomeReason: 'repeated' },
       data: { mergedInto: target.trackingCode },
       alsoNotify: { requestId: target.id, kind: 'mergedIn', note: `合并了重复申请 ${ctx.row.trackingCode}：${ctx.input.note}` },
     };
   },
+
+  // 国办函〔2020〕109号: fee notice, payment, closure when unpaid (fee-effects.ts).
+  ...FEE_VERB_EFFECTS,
 };

@@ -1,5 +1,6 @@
 // Public surface of the review module.
-export { createReviewService, type ReviewDeps } from './review.service.ts';
+export { createReviewService, type ReviewDeps, type PublicationHooks } from './review.service.ts';
+export { CLARIFICATION_STEP_WORKING_DAYS, clarificationStepDeadline } from './clarification.path.ts';
 export * from './review.contract.ts';
 export { TRANSITIONS, OPINION_REQUIRED, availableVerbs, isReviewVerb, type Transition } from './review.workflow.ts';
 export { actInput } from './review.schemas.ts';

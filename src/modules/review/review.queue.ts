@@ -9,6 +9,7 @@ import { publishDeadline, repealNoticeDeadline, type WorkflowItem } from '../cat
 import type { QueueEntry } from './review.contract.ts';
 import type { ReviewDeps } from './review.service.ts';
 import { actionableStatuses, availableVerbs } from './review.workflow.ts';
+import { clarificationStepDeadline } from './clarification.path.ts';
 
 function entry(calendar: WorkingDayCalendar, todayOn: string, item: WorkflowItem, verbs: QueueEntry['verbs'], deadline: () => Deadline | null): QueueEntry {
   let d: Deadline | null = null;
@@ -38,7 +39,9 @@ export async function buildQueue(deps: ReviewDeps, actor: StaffActor): Promise<Q
   const entries: QueueEntry[] = [];
   for (const item of items) {
     const verbs = availableVerbs(user, item);
-    if (verbs.length) entries.push(entry(calendar, todayOn, item, verbs, () => publishDeadline(calendar, item)));
+    // A clarification's steps are each due within 1 working day (clarification.path.ts).
+    const deadline = () => (item.isClarification ? clarificationStepDeadline(calendar, item) : publishDeadline(calendar, item));
+    if (verbs.length) entries.push(entry(calendar, todayOn, item, verbs, deadline));
   }
   // The office drafts the repeal notice (废止说明) of repealed items within 10 working days.
   if (hasRole(user, 'officer')) {

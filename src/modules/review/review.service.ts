@@ -21,12 +21,22 @@ export interface ReviewScreening {
   assertClear(trx: DbOrTrx, itemId: string): Promise<void>;
 }
 
+/**
+ * Other modules' rules around publication, run in the review transaction (office-records: an open
+ * release coordination blocks publishing; reading-room provision rows are created on publication).
+ */
+export interface PublicationHooks {
+  beforePublish(trx: DbOrTrx, itemId: string): Promise<void>;
+  afterPublish(trx: DbOrTrx, itemId: string, publishedOn: string): Promise<void>;
+}
+
 export interface ReviewDeps {
   db: Db;
   clock: Clock;
   calendar: CalendarService;
   catalog: CatalogService;
   screening?: ReviewScreening;
+  publication?: PublicationHooks;
 }
 
 export function createReviewService(deps: ReviewDeps): ReviewService {
@@ -54,8 +64,11 @@ export function createReviewService(deps: ReviewDeps): ReviewService {
       if (transition.from === 'confidentialityReview' && verb === 'approve') await deps.screening?.assertClear(trx, itemId);
       const todayOn = today(clock);
       let published: { indexNumber: string; publishedOn: string } | undefined;
-      if (transition.to === 'published') published = await catalog.workflow.publish(trx, itemId, transition.from);
-      else if (transition.to === 'takenDown') await catalog.workflow.takedown(trx, itemId);
+      if (transition.to === 'published') {
+        await deps.publication?.beforePublish(trx, itemId);
+        published = await catalog.workflow.publish(trx, itemId, transition.from);
+        await deps.publication?.afterPublish(trx, itemId, published.publishedOn);
+      } else if (transition.to === 'takenDown') await catalog.workflow.takedown(trx, itemId);
       else {
         // 第二十六条: the leader's approval starts the publication clock when there is no 成文日期.
         const approvedOn = transition.from === 'leaderApproval' && verb === 'approve' ? todayOn : undefined;

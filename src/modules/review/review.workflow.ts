@@ -5,6 +5,7 @@
 import { hasRole, type Role, type SessionUser } from '../accounts/index.ts';
 import type { DisclosureMode, ItemStatus } from '../catalog/index.ts';
 import type { ReviewRecord, ReviewVerb } from './review.contract.ts';
+import { allOf, clarification, notClarification } from './clarification.path.ts';
 
 /** What a transition's condition may look at. */
 export interface WorkflowSubject {
@@ -13,6 +14,8 @@ export interface WorkflowSubject {
   agencyId: string;
   isMajor: boolean;
   disclosureMode?: DisclosureMode;
+  /** 澄清: the fast path below (clarification.path.ts). */
+  isClarification?: boolean;
 }
 
 export interface Transition {
@@ -33,13 +36,16 @@ const principal = { test: (u: SessionUser) => u.isPrincipalLeader, label: '须�
 const proactive = { test: (_u: SessionUser, i: WorkflowSubject) => (i.disclosureMode ?? 'proactive') === 'proactive', label: '公开方式须为主动公开' };
 
 export const TRANSITIONS: readonly Transition[] = [
-  { from: 'draft', verb: 'submit', to: 'departmentReview', role: 'drafter', condition: ownDepartment, conclusion: 'submitted' },
+  { from: 'draft', verb: 'submit', to: 'departmentReview', role: 'drafter', condition: allOf(ownDepartment, notClarification), conclusion: 'submitted' },
+  // 澄清 fast path: straight to the confidentiality review, then the leader approves and publishes.
+  { from: 'draft', verb: 'submit', to: 'confidentialityReview', role: 'drafter', condition: allOf(ownDepartment, clarification), conclusion: 'submitted' },
   { from: 'departmentReview', verb: 'approve', to: 'confidentialityReview', role: 'departmentHead', condition: ownDepartment, conclusion: 'approved' },
   { from: 'departmentReview', verb: 'sendBack', to: 'draft', role: 'departmentHead', condition: ownDepartment, conclusion: 'sentBack' },
   { from: 'confidentialityReview', verb: 'approve', to: 'leaderApproval', role: 'confidentialityReviewer', conclusion: 'approved' },
   { from: 'confidentialityReview', verb: 'sendBack', to: 'draft', role: 'confidentialityReviewer', conclusion: 'sentBack' },
-  { from: 'leaderApproval', verb: 'approve', to: 'principalApproval', role: 'leader', condition: major, conclusion: 'approved' },
-  { from: 'leaderApproval', verb: 'approve', to: 'officeCheck', role: 'leader', condition: notMajor, conclusion: 'approved' },
+  { from: 'leaderApproval', verb: 'approve', to: 'principalApproval', role: 'leader', condition: allOf(major, notClarification), conclusion: 'approved' },
+  { from: 'leaderApproval', verb: 'approve', to: 'officeCheck', role: 'leader', condition: allOf(notMajor, notClarification), conclusion: 'approved' },
+  { from: 'leaderApproval', verb: 'publish', to: 'published', role: 'leader', condition: allOf(clarification, proactive), conclusion: 'published' },
   { from: 'leaderApproval', verb: 'sendBack', to: 'draft', role: 'leader', conclusion: 'sentBack' },
   { from: 'principalApproval', verb: 'approve', to: 'officeCheck', role: 'leader', condition: principal, conclusion: 'approved' },
   { from: 'principalApproval', verb: 'sendBack', to: 'draft', role: 'leader', condition: principal, conclusion: 'sentBack' },

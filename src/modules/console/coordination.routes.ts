@@ -1,0 +1,66 @@
+// Release coordination pages (发布协调): list and send from an item, record the outcome, print.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { sendPage } from '../../core/http/render.ts';
+import type { Services } from '../../services.ts';
+import { hasRole, staffActor } from '../accounts/index.ts';
+import { fieldErrorsOf, readForm } from './console.forms.ts';
+import type { FieldErrorView, FormValues } from './console.layout.tsx';
+import { CoordinationLetterPage, CoordinationPage } from './coordination.pages.tsx';
+import { pageContext, redirect } from './console.routes.ts';
+
+const idParams = z.object({ id: z.string().min(1).max(64) });
+
+export function registerCoordinationRoutes(app: FastifyInstance, services: Services): void {
+  const { coordination } = services.officeRecords;
+
+  async function page(request: Parameters<typeof staffActor>[0], itemId: string, values: FormValues, errors: FieldErrorView[]) {
+    const actor = staffActor(request);
+    const item = await services.catalog.getForStaff(actor, itemId);
+    const letters = await coordination.list(actor, itemId);
+    const own = hasRole(actor.user, 'drafter', 'departmentHead') && actor.user.departmentId === item.departmentId;
+    const canSend = (own || hasRole(actor.user, 'officer')) && item.status !== 'published' && item.status !== 'takenDown';
+    return CoordinationPage({ ctx: await pageContext(request, services), itemId, itemTitle: item.title, letters, canSend, values, errors });
+  }
+
+  app.get('/console/items/:id/coordination', async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    return sendPage(reply, await page(request, id, {}, []));
+  });
+
+  app.post('/console/items/:id/coordination', async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const { values } = await readForm(request);
+    try {
+      await coordination.send(staffActor(request), id, {
+        recipientAgency: String(values.recipientAgency ?? ''), recipientContact: String(values.recipientContact ?? ''), question: String(values.question ?? ''),
+      });
+      return redirect(reply, `/console/items/${id}/coordination`);
+    } catch (err) {
+      return sendPage(reply, await page(request, id, values, fieldErrorsOf(err, 'question')), 422);
+    }
+  });
+
+  app.post('/console/coordination/:id/outcome', async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const actor = staffActor(request);
+    const letter = await coordination.get(actor, id);
+    const { values } = await readForm(request);
+    try {
+      await coordination.recordOutcome(actor, id, {
+        outcome: String(values.outcome ?? '') as 'agreed', answerText: String(values.answerText ?? ''), answeredOn: String(values.answeredOn ?? ''),
+      });
+      return redirect(reply, `/console/items/${letter.itemId}/coordination`);
+    } catch (err) {
+      return sendPage(reply, await page(request, letter.itemId, {}, fieldErrorsOf(err, 'question')), 422);
+    }
+  });
+
+  app.get('/console/coordination/:id/letter', async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const actor = staffActor(request);
+    const c = await coordination.get(actor, id);
+    const item = await services.catalog.getForStaff(actor, c.itemId);
+    return sendPage(reply, CoordinationLetterPage({ ctx: await pageContext(request, services), c, itemTitle: item.title }));
+  });
+}

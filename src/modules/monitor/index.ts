@@ -1,0 +1,4 @@
+// Public surface of the monitor module: column freshness (later: link and tamper checks, health).
+export { createMonitorService, canSeeFreshness, type MonitorService, type FreshnessReport, type ColumnFreshnessView } from './freshness.service.ts';
+export { FRESHNESS_STATE_LABELS, INSPECTION_THRESHOLDS, LONG_STALE_DAYS, DEFAULT_INTERVALS, dueSoonMargin, columnFreshness, siteInspection, type FreshnessState, type SiteInspection } from './freshness.rules.ts';
+export { registerMonitorJobs, FRESHNESS_SWEEP_JOB } from './monitor.jobs.ts';
