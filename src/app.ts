@@ -13,8 +13,11 @@ import { openApiDocument, registerApiRegistry } from './core/http/api.ts';
 import { registerCsrf } from './core/http/csrf.ts';
 import { registerErrorHandler } from './core/http/error-handler.ts';
 import { registerSecurityHeaders } from './core/http/security-headers.ts';
+import { registerRouteTable } from './core/http/route-table.ts';
 import { basePathRewriter } from './core/http/base-path.ts';
 import { newId } from './core/ids.ts';
+import { loggerOptions } from './core/ops/logging.ts';
+import { registerOpsRoutes } from './core/ops/ops.routes.ts';
 import { registerSessionHook } from './modules/accounts/index.ts';
 import type { Services } from './services.ts';
 import { portalErrorPage, registerPortalRoutes } from './modules/portal/index.ts';
@@ -25,14 +28,11 @@ import { registerRequestsRoutes } from './modules/requests/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function buildApp(services: Services, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(services: Services, opts: { logger?: boolean; logStream?: { write(line: string): void } } = {}): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
-    logger: opts.logger ? { level: config.logLevel, redact: [
-      'req.headers.cookie', 'req.headers.authorization',
-      // Applicants' personal data, should a request body or query ever be logged (issue 4).
-      'req.body.idNumber', 'req.body.agentIdNumber', 'req.body.phone', 'req.query.phone', 'body.idNumber', 'body.agentIdNumber', 'body.phone',
-    ] } : false,
+    // Structured logs without personal data (core/ops/logging.ts); a stream only in tests.
+    logger: opts.logger || opts.logStream ? loggerOptions(config.logLevel, opts.logStream) : false,
     genReqId: () => newId(),
     trustProxy: config.trustProxy,
     rewriteUrl: basePathRewriter(config.basePath),
@@ -46,6 +46,9 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
       });
     },
   });
+  registerRouteTable(app);
+  // Several instances behind one proxy (docs/deployment.md): say which one answered.
+  if (config.instanceId) app.addHook('onRequest', async (_request, reply) => void reply.header('x-instance', config.instanceId));
   const secureCookies = config.isProduction && (config.publicUrl?.startsWith('https://') ?? false);
 
   await app.register(cookie);
@@ -64,6 +67,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
     await sql`select 1`.execute(services.database.db);
     return reply.header('cache-control', 'no-store').send({ status: 'ok', database: services.database.dialect });
   });
+  registerOpsRoutes(app, { db: services.database.db, metricsToken: config.metricsToken });
   // modules: register routes below, one line per module (API, then portal, then console)
   registerCatalogRoutes(app, services);
   registerReviewRoutes(app, services);

@@ -23,6 +23,7 @@ const schema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' }).optional(),
   APPLY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
   PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1000000).default(5000),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
   // portal: embedding and the footer of a Chinese government site (issue 7, parts 3 and 4)
   BASE_PATH: z.string().regex(/^(\/[A-Za-z0-9._~-]+)*$/, { message: 'must be empty or a path like /xxgk (no trailing slash)' }).default(''),
   PORTAL_CHROME: z.enum(['full', 'none']).default('full'),
@@ -35,6 +36,22 @@ const schema = z.object({
   SITE_PSB: z.string().default(''),
   SITE_CONAC_URL: z.union([z.literal(''), z.string().url()]).default(''),
   SITE_ERROR_REPORT_URL: z.union([z.literal(''), z.string().url()]).default(''),
+  // backups (issue 8 part 5): the daily job's directory (default DATA_DIR/backups) and how many it keeps
+  BACKUP_DIR: z.string().default(''),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(7),
+  // attachments on S3-compatible storage (issue 8 part 6): used when S3_BUCKET is set
+  S3_BUCKET: z.string().default(''),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ENDPOINT: z.union([z.literal(''), z.string().url()]).default(''),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  S3_ACCESS_KEY_ID: z.string().default(''),
+  S3_SECRET_ACCESS_KEY: z.string().default(''),
+  S3_PREFIX: z.string().default(''),
+  // names this app instance in an `x-instance` response header (two instances behind nginx)
+  INSTANCE_ID: z.string().regex(/^[A-Za-z0-9._-]{0,64}$/, { message: 'must be letters, digits, . _ - (at most 64)' }).default(''),
+  // operations (issue 8 part 7)
+  METRICS_TOKEN: z.string().default(''),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(5000),
 });
 
 export type DatabaseConfig =
@@ -59,6 +76,8 @@ export interface Config {
   applyRatePerMinute: number;
   /** Public pages kept rendered per process (0: page cache off). */
   pageCacheEntries: number;
+  /** Staff sessions end after this long without a request (等保 2.0: idle timeout; default 30 minutes). */
+  sessionIdleMs: number;
   /** URL prefix when the portal is a section of another site ('' or '/xxgk'). */
   basePath: string;
   /** 'none': portal pages render without header and footer (for inclusion in a county portal). */
@@ -67,6 +86,29 @@ export interface Config {
   frameAncestors: string;
   /** The footer facts every government site shows (empty strings are left out). */
   site: SiteInfo;
+  /** Where the daily backup job writes gongkai-<date>.tar.gz. */
+  backupDir: string;
+  /** Daily backups kept (older ones are deleted after each new one). */
+  backupKeep: number;
+  /** Attachments on S3-compatible storage instead of `attachmentsDir` (S3_BUCKET set). */
+  s3: S3Config | undefined;
+  /** Sent as `x-instance` on every response when set, so an operator sees which instance answered. */
+  instanceId: string;
+  /** Bearer token that lets a remote Prometheus read /metrics ('' : only from this machine). */
+  metricsToken: string;
+  /** On SIGTERM, how long /readyz reports 503 while still serving, before the server stops accepting. */
+  shutdownGraceMs: number;
+}
+
+export interface S3Config {
+  bucket: string;
+  region: string;
+  endpoint: string | undefined;
+  forcePathStyle: boolean;
+  /** From the environment only; unset: the SDK's default credential chain. */
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  prefix: string;
 }
 
 export interface SiteInfo {
@@ -122,12 +164,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     applyRatePerMinute: e.APPLY_RATE_PER_MINUTE,
     pageCacheEntries: e.PAGE_CACHE_ENTRIES,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     basePath: e.BASE_PATH,
     portalChrome: e.PORTAL_CHROME,
     frameAncestors: e.FRAME_ANCESTORS.trim() || "'self'",
+    metricsToken: e.METRICS_TOKEN,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    backupDir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : path.join(dataDir, 'backups'),
+    backupKeep: e.BACKUP_KEEP,
     site: {
       organizer: e.SITE_ORGANIZER, undertaker: e.SITE_UNDERTAKER, contact: e.SITE_CONTACT, siteCode: e.SITE_CODE,
       icp: e.SITE_ICP, psb: e.SITE_PSB, conacUrl: e.SITE_CONAC_URL, errorReportUrl: e.SITE_ERROR_REPORT_URL,
     },
+    s3: e.S3_BUCKET
+      ? {
+          bucket: e.S3_BUCKET, region: e.S3_REGION, endpoint: e.S3_ENDPOINT || undefined, forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+          accessKeyId: e.S3_ACCESS_KEY_ID || undefined, secretAccessKey: e.S3_SECRET_ACCESS_KEY || undefined, prefix: e.S3_PREFIX,
+        }
+      : undefined,
+    instanceId: e.INSTANCE_ID,
   };
 }

@@ -4,6 +4,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createServices } from './services.ts';
+import { installGracefulShutdown } from './core/ops/shutdown.ts';
 import { registerJobHandlers } from './worker.ts';
 
 function configOrExit(): Config {
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     for (const u of demo.users) console.log(`  ${u.username.padEnd(18)} ${u.label}`);
   }
   const app = await buildApp(services, { logger: config.env !== 'test' });
-  let stopWorker: (() => void) | undefined;
+  let stopWorker: (() => Promise<void>) | undefined;
   if (process.argv.includes('--with-worker')) {
     await registerJobHandlers(services);
     stopWorker = services.jobs.start();
@@ -47,14 +48,13 @@ async function main(): Promise<void> {
   console.log(`gongkai 已启动（数据库：${services.database.dialect}）`);
   console.log(`  门户 Portal:  ${base}/`);
   console.log(`  后台 Console: ${base}/console`);
-  const shutdown = async () => {
-    stopWorker?.();
-    await app.close();
-    await services.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // SIGTERM: /readyz 503 first, then finish in-flight requests and the running job (core/ops/shutdown.ts).
+  installGracefulShutdown({
+    lifecycle: app.lifecycle,
+    graceMs: config.shutdownGraceMs,
+    drain: [() => app.close(), async () => stopWorker?.()],
+    close: () => services.close(),
+  });
 }
 
 main().catch((err) => {

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './core/db/database.ts';
 import { migrateToLatest } from './core/db/migrate.ts';
 import { createDiskFileStore, type FileStore } from './core/files/file-store.ts';
+import { createS3FileStore } from './core/files/s3-file-store.ts';
 import { createJobRunner, type JobRunner } from './core/jobs/jobs.ts';
 import { createCalendarService, type CalendarService } from './core/time/calendar.service.ts';
 import { systemClock, type Clock } from './core/time/clock.ts';
@@ -68,17 +69,18 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
   if (opts.migrate !== false) await migrateToLatest(database.db);
   const { db, dialect } = database;
   const clock = opts.clock ?? systemClock;
-  const files = createDiskFileStore(config.attachmentsDir);
+  // S3-compatible storage when configured (several app instances share no disk), else the data directory.
+  const files = config.s3 ? createS3FileStore(config.s3) : createDiskFileStore(config.attachmentsDir);
   const jobs = createJobRunner({ db, dialect, clock, log: (msg, err) => console.error(msg, err) });
   const calendar = createCalendarService({ db, clock });
   await calendar.seedDefaults(db);
-  const accounts = createAccountsService({ db, clock });
+  const cipher = createFieldCipher(loadSecretKey(config), loadPreviousSecretKeys());
+  const accounts = createAccountsService({ db, clock, cipher, sessionIdleMs: config.sessionIdleMs });
   // Notices first: requests (replies, fees) issue notices through it.
   const notices = createNoticesService({ db, clock });
   // module services: created below in dependency order (search before catalog before review)
   const search = createSearchService({ db, dialect });
   const catalog = createCatalogService({ db, dialect, clock, calendar, files, search, maxUploadBytes: config.maxUploadBytes });
-  const cipher = createFieldCipher(loadSecretKey(config), loadPreviousSecretKeys());
   const privacy = createPrivacyService({ db, clock, cipher, catalog });
   // Office records before review: its hooks run in the publication transaction.
   const officeRecords = createOfficeRecordsService({ db, clock, calendar });
@@ -99,7 +101,9 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
   const dashboards = createDashboardService({ db, clock, calendar, directory: agencyDirectory });
   const assessment = createAssessmentService({ db, clock, directory: agencyDirectory });
   const monitor = createMonitorService({ db, clock, directory: agencyDirectory });
-  const reportFigures = createReportFiguresService({ db, clock, agency: (id) => accounts.agency(id), childAgencies: (id) => accounts.childAgencies(id) });
+  const reportFigures = createReportFiguresService({
+    db, clock, agency: (id) => accounts.agency(id), childAgencies: (id) => accounts.childAgencies(id), feesCollected: (id, year) => requests.feesCollected(id, year),
+  });
   const annualReports = createAnnualReportsService({ db, clock, catalog, review, figures: reportFigures, agencyName: async (id) => (await accounts.agency(id))?.name ?? '' });
   const ledgerImport = createLedgerImportService({ db, clock, calendar, agency: (id) => accounts.agency(id) });
   const participation = createParticipationService({ db, clock, calendar, cipher });

@@ -3,12 +3,17 @@
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.ts';
 import { scheduleDaily } from './core/jobs/recurring.ts';
+import { anchorAuditChain, deriveAnchorKeys } from './core/audit/anchor.ts';
+import { dailyBackup } from './core/backup/backup.ts';
+import { legalDate } from './core/time/clock.ts';
+import { loadSecretKey } from './core/crypto/secret-key.ts';
 import { purgeExpiredSessions } from './modules/accounts/index.ts';
 import { registerRequestJobs } from './modules/requests/index.ts';
 import { registerMonitorJobs } from './modules/monitor/index.ts';
 import { registerParticipationJobs } from './modules/participation/index.ts';
 import { registerOfficeRecordsJobs } from './modules/office-records/index.ts';
 import { createServices, type Services } from './services.ts';
+import { installGracefulShutdown } from './core/ops/shutdown.ts';
 
 /** Login attempts are kept 90 days: long enough for a security review of past logins. */
 const LOGIN_ATTEMPT_RETENTION_MS = 90 * 86_400_000;
@@ -20,6 +25,15 @@ export async function registerJobHandlers(services: Services): Promise<void> {
   await scheduleDaily(db, clock, jobs, 'accounts.purgeSessions', 19, () =>
     purgeExpiredSessions(db, clock.now().toISOString(), new Date(clock.now().getTime() - LOGIN_ATTEMPT_RETENTION_MS).toISOString()),
   );
+  // 15:00 UTC is 23:00 Beijing: the day's head is anchored near the end of its legal date.
+  const anchorKeys = deriveAnchorKeys(loadSecretKey(services.config));
+  await scheduleDaily(db, clock, jobs, 'audit.anchor', 15, async () => {
+    await anchorAuditChain({ db, clock, keys: anchorKeys });
+  });
+  // 18:00 UTC is 02:00 Beijing, the quietest hour: BACKUP_DIR/gongkai-<date>.tar.gz, BACKUP_KEEP kept.
+  await scheduleDaily(db, clock, jobs, 'backup.daily', 18, async () => {
+    await dailyBackup(services.config, clock, services.config.backupDir, legalDate(clock.now()), services.config.backupKeep);
+  });
   await registerRequestJobs({ db, clock, jobs, requests: services.requests });
   await registerMonitorJobs({ db, clock, jobs, monitor: services.monitor });
   await registerParticipationJobs({ db, clock, jobs, participation: services.participation });
@@ -27,17 +41,13 @@ export async function registerJobHandlers(services: Services): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const services = await createServices(loadConfig());
+  const config = loadConfig();
+  const services = await createServices(config);
   await registerJobHandlers(services);
   const stop = services.jobs.start();
   console.log('gongkai worker started');
-  const shutdown = async () => {
-    stop();
-    await services.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // SIGTERM: finish the running job, claim no further one, then exit (core/ops/shutdown.ts).
+  installGracefulShutdown({ graceMs: 0, drain: [stop], close: () => services.close() });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

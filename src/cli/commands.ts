@@ -1,6 +1,8 @@
 // The table of CLI commands: each in its own file, each returning an exit code.
 import { agenciesAddCommand } from './agencies-add.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
+import { auditDigestCommand } from './audit-digest.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { calendarDueCommand } from './calendar-due.ts';
 import { itemsImportCommand } from './items-import.ts';
 import { privacyRotateKeysCommand } from './privacy-rotate-keys.ts';
@@ -18,6 +20,9 @@ export const commands: Record<string, CliCommand> = {
   'agencies add': agenciesAddCommand,
   'users add': usersAddCommand,
   'audit verify': auditVerifyCommand,
+  'audit digest': auditDigestCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
   'calendar due': calendarDueCommand,
   'items import': itemsImportCommand,
   'privacy scan': privacyScanCommand,

@@ -25,8 +25,9 @@ export const reportAnnualCommand: CliCommand = {
     if (!values.out) throw new AppError(64, 'USAGE', '请用 --out 指定输出文件');
     return withServices(async (services) => {
       const agency = await resolveAgency(services, values.agency);
-      const figures = await services.reportFigures.computeAnnualReport({ agencyId: agency.id, year });
-      const bytes = format === 'json' ? Buffer.from(`${JSON.stringify(figures, null, 2)}\n`, 'utf8') : (await renderAnnualReport(figures, undefined, format)).bytes;
+      // The stored report's hand-entered figures and narrative when the office has created it.
+      const { figures, narrative } = await services.annualReports.forExport(agency.id, year);
+      const bytes = format === 'json' ? Buffer.from(`${JSON.stringify(figures, null, 2)}\n`, 'utf8') : (await renderAnnualReport(figures, narrative, format)).bytes;
       await fs.writeFile(values.out!, bytes);
       const failed = figures.checks.filter((c) => !c.ok);
       console.log(`已生成 ${agency.name} ${year} 年度报告（${format}）：${values.out}`);

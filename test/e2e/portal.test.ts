@@ -52,7 +52,8 @@ const PAGE_TYPES: PageType[] = [
   { name: 'reports', path: () => '/reports', optional: true },
   { name: 'apply', path: () => '/apply' },
   { name: 'track', path: () => '/track' },
-  { name: 'consultation', path: () => '/consultation', optional: true },
+  { name: 'consultation', path: () => '/interact/consult/new' },
+  { name: 'answers', path: () => '/interact/answers' },
   { name: 'not found', path: () => '/no-such-page' },
 ];
 

@@ -113,8 +113,10 @@ test('a partly granted reply with a redacted PDF reaches the applicant on /track
   assert.match((await drafter.locator('#reported-title + p').textContent())!, /部分公开/);
 
   // The file of the partly granted item: upload, then redact the ID number on its redaction page.
+  const original = await embeddedFontPdf(NOTICE_LINES);
+  assert.ok(pdftotext(original).replace(/\s+/g, '').includes(ID_NUMBER), 'pdftotext reads the ID number in the original');
   await drafter.goto(`${record}/files`);
-  await drafter.getByLabel('文件', { exact: true }).setInputFiles({ name: '补偿登记结果.pdf', mimeType: 'application/pdf', buffer: await embeddedFontPdf(NOTICE_LINES) });
+  await drafter.getByLabel('文件', { exact: true }).setInputFiles({ name: '补偿登记结果.pdf', mimeType: 'application/pdf', buffer: original });
   await drafter.getByLabel('所属信息').selectOption({ label: '2. 沙河镇征收补偿登记结果（部分公开）' });
   await Promise.all([drafter.waitForURL((u) => u.searchParams.get('done') === 'uploaded'), drafter.getByRole('button', { name: '上传' }).click()]);
   assert.match((await drafter.locator('table.reply-files').textContent())!, /须作区分处理/);

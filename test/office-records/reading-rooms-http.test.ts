@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { FakeClock } from '../../src/core/time/clock.ts';
-import { createColumn, createFixture, publishedItem, type Fixture } from '../factories.ts';
+import { createColumn, createFixture, draftInput, publishedItem, type Fixture } from '../factories.ts';
 import { form, get, loginAs } from '../helpers/http.ts';
 import { createTestServices, type TestServices } from '../helpers/test-services.ts';
 
@@ -66,4 +66,23 @@ test('the room list is edited in a form of one line per room', async () => {
   const dup = await form(app, '/console/reading-rooms/rooms', { rooms: '市档案馆查阅点\n市档案馆查阅点' }, admin);
   assert.equal(dup.statusCode, 422);
   assert.match(dup.body, /查阅场所名称不能重复/);
+});
+
+test('coordination: a letter sent from the item page is listed, printable, and its outcome recorded', async () => {
+  (s.clock as FakeClock).set('2025-11-03T02:00:00Z');
+  const column = await createColumn(s, fx);
+  const draft = await s.catalog.createDraft(fx.actor('drafter'), draftInput(column.id, { title: '涉及住建局的公告' }));
+  const officer = await loginAs(app, fx.users.officer.username, fx.password);
+  const sent = await form(app, `/console/items/${draft.id}/coordination`, { recipientAgency: '赣州市住房和城乡建设局', recipientContact: '刘科长', question: '安置房数据是否一致？' }, officer);
+  assert.equal(sent.statusCode, 303);
+  const page = await get(app, `/console/items/${draft.id}/coordination`, officer);
+  assert.match(page.body, /发布协调〔2025〕1号/);
+  assert.match(page.body, /答复期限 2025-11-10/);
+  const [letter] = await s.officeRecords.coordination.list(fx.actor('officer'), draft.id);
+  assert.equal((await get(app, `/console/coordination/${letter.id}/letter`, officer)).statusCode, 200);
+  const recorded = await form(app, `/console/coordination/${letter.id}/outcome`, { outcome: 'agreed', answerText: '', answeredOn: '' }, officer);
+  assert.equal(recorded.statusCode, 303);
+  assert.equal((await s.officeRecords.coordination.get(fx.actor('officer'), letter.id)).outcome, 'agreed');
+  const empty = await form(app, `/console/items/${draft.id}/coordination`, { recipientAgency: '', recipientContact: '', question: '' }, officer);
+  assert.equal(empty.statusCode, 422);
 });

@@ -104,6 +104,7 @@ describe('console reply files', () => {
 
     const ws = await get(app, `${base}/redact`, drafter);
     assert.equal(ws.statusCode, 200);
+    assert.equal(ws.headers['cache-control'], 'no-store');
     assert.match(ws.body, /身份证号码：[^<]*\*/, 'the finding is shown masked');
     assert.match(ws.body, /name="reason"/);
     assert.match(ws.body, new RegExp(`src="${base}/pages/1\\.png"`));

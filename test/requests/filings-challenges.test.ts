@@ -6,6 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { AppError } from '../../src/core/errors.ts';
+import { convertDocxToPdf } from '../../src/core/documents/libreoffice.ts';
+import { pdfInkRatios, pdfText } from '../helpers/documents.ts';
 import { FakeClock } from '../../src/core/time/clock.ts';
 import { table4Column, type ChallengeInput, type ReplyDraftInput } from '../../src/modules/requests/index.ts';
 import { createFixture, type Fixture } from '../factories.ts';
@@ -115,6 +117,10 @@ describe('withholding filings', () => {
     assert.match(xml, /赣州市自然资源局2026年第三季度不予公开政府信息备案表/);
     assert.match(xml, /王五/);
     assert.match(xml, /w:orient="landscape"/);
+    // LibreOffice opens it and prints it on a landscape page with the Chinese text.
+    const pdf = await convertDocxToPdf(docx.bytes);
+    assert.match(pdfText(pdf).replace(/\s+/g, ''), /2026年第三季度不予公开政府信息备案表/);
+    assert.ok(pdfInkRatios(pdf)[0] > 0);
 
     for (const row of (await s.requests.filings.get(office(), f.id)).rows)
       if (!row.classificationLevel) await s.requests.filings.reviewRow(office(), f.id, row.id, { classificationLevel: 'unclassified' });

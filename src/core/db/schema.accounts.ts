@@ -46,6 +46,12 @@ export interface UserTable {
   active: number;
   mustChangePassword: number;
   createdAt: string;
+  /** Consecutive failed logins; 5 lock the account (migration 20261122080000, default 0). */
+  failedLogins?: number;
+  lockedUntil?: string | null;
+  /** TOTP secret encrypted with the field cipher; enabled once confirmed (totpEnabledAt set). */
+  totpSecretEnc?: string | null;
+  totpEnabledAt?: string | null;
 }
 
 export interface UserRoleTable {
@@ -71,4 +77,6 @@ export interface LoginAttemptTable {
   ip: string;
   succeeded: number;
   at: string;
+  /** Why a login failed or how it succeeded ('password', 'locked', 'totp'…); default ''. */
+  detail?: string;
 }

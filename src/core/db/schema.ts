@@ -3,6 +3,7 @@
 // and PostgreSQL behave the same.
 // The row types live in one file per area (schema.<area>.ts); this file assembles the Database.
 import type { AgencyTable, DepartmentTable, UserTable, UserRoleTable, SessionTable, LoginAttemptTable } from './schema.accounts.ts';
+import type { PasswordHistoryTable, LoginChallengeTable } from './schema.account-security.ts';
 import type { AuditEventTable, AuditHeadTable, CalendarDayTable, CalendarYearTable, JobTable } from './schema.platform.ts';
 import type { ColumnPublicCountTable, PortalVersionTable, ColumnTable, ColumnDepartmentTable, ItemTable, ItemVersionTable, ItemInterpretationTable, AttachmentTable, IndexCounterTable, ReviewRecordTable, SearchDocumentTable } from './schema.catalog.ts';
 import type { RequestTable, RequestAssignmentTable, RequestPauseTable, RequestEventTable, RequestAttachmentTable, NotificationTable, OutboxEmailTable } from './schema.requests.ts';
@@ -17,8 +18,10 @@ import type { AssessmentRuleTable } from './schema.assessment.ts';
 import type { AnnualReportTable } from './schema.reports.ts';
 import type { ReleaseCoordinationTable, ItemClarificationTable, ReadingRoomProvisionTable } from './schema.office-records.ts';
 import type { MessageTable } from './schema.participation.ts';
+import type { AuditDigestTable, PublishedHashTable, TamperAlertTable } from './schema.tamper.ts';
 
 export type * from './schema.accounts.ts';
+export type * from './schema.account-security.ts';
 export type * from './schema.platform.ts';
 export type * from './schema.catalog.ts';
 export type * from './schema.requests.ts';
@@ -27,6 +30,7 @@ export type * from './schema.assessment.ts';
 export type * from './schema.reports.ts';
 export type * from './schema.office-records.ts';
 export type * from './schema.participation.ts';
+export type * from './schema.tamper.ts';
 export type * from './schema.replies.ts';
 export type * from './schema.reply-files.ts';
 export type * from './schema.fees.ts';
@@ -41,6 +45,8 @@ export interface Database {
   userRoles: UserRoleTable;
   sessions: SessionTable;
   loginAttempts: LoginAttemptTable;
+  passwordHistory: PasswordHistoryTable;
+  loginChallenges: LoginChallengeTable;
   auditEvents: AuditEventTable;
   auditHead: AuditHeadTable;
   calendarDays: CalendarDayTable;
@@ -86,4 +92,7 @@ export interface Database {
   itemClarifications: ItemClarificationTable;
   readingRoomProvisions: ReadingRoomProvisionTable;
   messages: MessageTable;
+  auditDigests: AuditDigestTable;
+  publishedHashes: PublishedHashTable;
+  tamperAlerts: TamperAlertTable;
 }

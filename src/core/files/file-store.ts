@@ -1,7 +1,7 @@
 // Content-addressed attachment store: a file lives at attachments/ab/cd/<sha256>, written once
 // (temp file + rename, so a crash never leaves half a file under a real name) and shared by
 // every record that holds the same bytes.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -26,7 +26,8 @@ export function createDiskFileStore(root: string): FileStore {
         await fs.access(target);
       } catch {
         await fs.mkdir(path.dirname(target), { recursive: true });
-        const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+        // A name of its own per write: two uploads of the same bytes at once must not share it.
+        const tmp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
         const handle = await fs.open(tmp, 'w');
         try {
           await handle.writeFile(bytes);
@@ -38,10 +39,11 @@ export function createDiskFileStore(root: string): FileStore {
       }
       return { sha256, size: bytes.length };
     },
-    get: (sha256) => fs.readFile(pathOf(sha256)),
+    get: async (sha256) => fs.readFile(pathOf(sha256)),
     async exists(sha256) {
+      const target = pathOf(sha256);
       try {
-        await fs.access(pathOf(sha256));
+        await fs.access(target);
         return true;
       } catch {
         return false;

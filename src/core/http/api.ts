@@ -2,7 +2,7 @@
 // and produce the OpenAPI document served at /api/openapi.json.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
-import { validationFailed } from '../errors.ts';
+import { unauthenticated, validationFailed } from '../errors.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -59,6 +59,9 @@ export function apiRoute<Q extends ZodType, B extends ZodType, P extends ZodType
     method: spec.method,
     url: spec.url,
     handler: async (request, reply) => {
+      // Staff APIs refuse anonymous callers before looking at their input: an unauthenticated
+      // client learns nothing about the shape a request must have.
+      if (spec.access === 'staff' && !request.user) throw unauthenticated();
       const input = {
         query: parseWith(spec.query, request.query, 'query') as z.output<Q>,
         body: parseWith(spec.body, request.body, 'body') as z.output<B>,

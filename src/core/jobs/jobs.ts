@@ -6,6 +6,7 @@ import type { Db, DbOrTrx, DialectName } from '../db/database.ts';
 import { newId } from '../ids.ts';
 import type { Clock } from '../time/clock.ts';
 import type { JobTable } from '../db/schema.ts';
+import { recordJobRun } from '../ops/metrics.ts';
 
 export type JobHandler = (payload: unknown, job: JobTable) => Promise<void>;
 
@@ -42,16 +43,27 @@ export interface JobRunner {
   register(kind: string, handler: JobHandler): void;
   /** Claim and run due jobs until none is left (or `max` ran); returns how many ran. */
   runDue(max?: number): Promise<number>;
-  start(intervalMs?: number): () => void;
+  /** Polls for due jobs; the returned stop() stops claiming and resolves once the running job ended. */
+  start(intervalMs?: number): () => Promise<void>;
 }
 
-export function createJobRunner(deps: { db: Db; dialect: DialectName; clock: Clock; log?: (msg: string, err?: unknown) => void }): JobRunner {
+export interface JobRunnerDeps {
+  db: Db;
+  dialect: DialectName;
+  clock: Clock;
+  log?: (msg: string, err?: unknown) => void;
+  /** How long a claim lasts: a job whose worker died is claimed again once its lease ran out. */
+  leaseMs?: number;
+}
+
+export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   const handlers = new Map<string, JobHandler>();
   const workerId = `${os.hostname()}:${process.pid}:${newId().slice(-6)}`;
+  const leaseMs = deps.leaseMs ?? LOCK_MS;
 
   async function claim(): Promise<JobTable | undefined> {
     const now = deps.clock.now().toISOString();
-    const until = new Date(deps.clock.now().getTime() + LOCK_MS).toISOString();
+    const until = new Date(deps.clock.now().getTime() + leaseMs).toISOString();
     const lock = deps.dialect === 'postgres' ? sql` for update skip locked` : sql``;
     const kinds = [...handlers.keys()];
     if (kinds.length === 0) return undefined;
@@ -69,15 +81,20 @@ export function createJobRunner(deps: { db: Db; dialect: DialectName; clock: Clo
 
   async function runOne(job: JobTable): Promise<void> {
     const handler = handlers.get(job.kind);
+    const started = performance.now();
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(JSON.parse(job.payload), job);
+      recordJobRun(job.kind, true, (performance.now() - started) / 1000);
       await deps.db
         .updateTable('jobs')
         .set({ status: 'done', lockedBy: null, lockedUntil: null, finishedAt: deps.clock.now().toISOString() })
         .where('id', '=', job.id)
+        // Only while the claim is still ours: after a lease ran out another worker owns the job.
+        .where('lockedBy', '=', workerId)
         .execute();
     } catch (err) {
+      recordJobRun(job.kind, false, (performance.now() - started) / 1000);
       const attempts = Number(job.attempts);
       const failed = attempts >= MAX_ATTEMPTS;
       const retryAt = new Date(deps.clock.now().getTime() + 2 ** attempts * 30_000).toISOString();
@@ -92,6 +109,7 @@ export function createJobRunner(deps: { db: Db; dialect: DialectName; clock: Clo
           lastError: String(err instanceof Error ? err.stack ?? err.message : err).slice(0, 4000),
         })
         .where('id', '=', job.id)
+        .where('lockedBy', '=', workerId)
         .execute();
     }
   }
@@ -114,19 +132,23 @@ export function createJobRunner(deps: { db: Db; dialect: DialectName; clock: Clo
     start(intervalMs = 2000) {
       let stopped = false;
       let timer: NodeJS.Timeout | undefined;
+      let running: Promise<void> = Promise.resolve();
       const tick = async () => {
         if (stopped) return;
         try {
-          await this.runDue(100);
+          // One job at a time, checking `stopped` in between: a graceful shutdown (SIGTERM)
+          // lets the running job finish and claims no further one.
+          for (let n = 0; n < 100 && !stopped; n++) if ((await this.runDue(1)) === 0) break;
         } catch (err) {
           deps.log?.('job loop error', err);
         }
-        if (!stopped) timer = setTimeout(tick, intervalMs);
+        if (!stopped) timer = setTimeout(() => (running = tick()), intervalMs);
       };
-      timer = setTimeout(tick, 10);
-      return () => {
+      timer = setTimeout(() => (running = tick()), 10);
+      return async () => {
         stopped = true;
         if (timer) clearTimeout(timer);
+        await running;
       };
     },
   };

@@ -4,7 +4,7 @@ import type { Actor } from '../../core/audit/audit.ts';
 import { requirePrincipal } from '../../core/authz/authz.ts';
 import { SESSION_COOKIE } from '../../core/http/csrf.ts';
 import type { AccountsService } from './accounts.service.ts';
-import { SESSION_MAX_MS } from './accounts.service.ts';
+import { SESSION_MAX_MS } from './login.service.ts';
 import type { SessionUser } from './roles.ts';
 
 declare module 'fastify' {

@@ -6,6 +6,16 @@ export function canManageUsers(user: SessionUser): boolean {
   return hasRole(user, 'sysAdmin', 'securityAdmin');
 }
 
+/** 三员分立: the security administrator grants roles, unlocks, resets and revokes sessions. */
+export function canManageSecurity(user: SessionUser): boolean {
+  return hasRole(user, 'securityAdmin');
+}
+
+/** 三员分立: only the auditor reads and exports the audit log (not the system administrator). */
+export function canReadAuditLog(user: SessionUser): boolean {
+  return hasRole(user, 'auditor');
+}
+
 export function canManageCalendar(user: SessionUser): boolean {
   return hasRole(user, 'sysAdmin');
 }

@@ -1,4 +1,4 @@
-// Passwords: argon2id (the library's default algorithm) and the minimum complexity rule.
+// Passwords: argon2id (the library's default algorithm), the complexity rule and the history length.
 import { hash, verify } from '@node-rs/argon2';
 
 export const hashPassword = (password: string) => hash(password);
@@ -11,14 +11,24 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-/** At least 10 characters with letters, digits and a symbol: returns the problem or null. */
-export function passwordProblem(password: string): string | null {
+/** How many earlier passwords may not be chosen again (等保 2.0 level 3: password history). */
+export const PASSWORD_HISTORY = 5;
+
+/**
+ * 等保 2.0 level 3 complexity: at least 10 characters, at least three of the four classes (lower
+ * case, upper case, digits, symbols), and not containing the username. Returns the problem or null.
+ */
+export function passwordProblem(password: string, username?: string): string | null {
   if (password.length < 10) return '密码至少 10 位';
   if (password.length > 128) return '密码最多 128 位';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password) || !/[^A-Za-z0-9]/.test(password))
-    return '密码须同时包含字母、数字和符号';
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
+  if (classes < 3) return '密码须包含大写字母、小写字母、数字、符号中的至少三类';
+  if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) return '密码不能包含用户名';
   return null;
 }
+
+/** The hint shown next to every new-password field. */
+export const PASSWORD_RULE_HINT = '至少 10 位，含大写字母、小写字母、数字、符号中的至少三类，不含用户名，不得与最近 5 次密码相同';
 
 // A fixed hash to verify against when the user does not exist, so that timing does not reveal
 // which usernames are real.

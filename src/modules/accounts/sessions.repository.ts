@@ -11,7 +11,7 @@ export function sessionsRepository(db: DbOrTrx) {
       db.updateTable('sessions').set({ lastSeenAt }).where('tokenHash', '=', tokenHash).execute(),
     remove: (tokenHash: string) => db.deleteFrom('sessions').where('tokenHash', '=', tokenHash).execute(),
     removeExpired: (now: string) => db.deleteFrom('sessions').where('expiresAt', '<', now).execute(),
-    recordAttempt: (row: { id: string; username: string; ip: string; succeeded: number; at: string }) =>
+    recordAttempt: (row: { id: string; username: string; ip: string; succeeded: number; at: string; detail?: string }) =>
       db.insertInto('loginAttempts').values(row).execute(),
     async failuresSince(field: 'username' | 'ip', value: string, since: string): Promise<number> {
       const row = await db

@@ -11,7 +11,7 @@ const user = (roles: Role[], departmentId: string | null = 'd1'): SessionUser =>
 describe('console policy', () => {
   test('menu entries follow the roles', () => {
     const hrefs = (roles: Role[]) => navEntries(user(roles)).map((e) => e.href);
-    assert.deepEqual(hrefs(['drafter']), ['/console', '/console/items', '/console/items/new', '/console/requests/queue', '/console/freshness', '/console/inbox', '/console/password']);
+    assert.deepEqual(hrefs(['drafter']), ['/console', '/console/items', '/console/items/new', '/console/requests/queue', '/console/freshness', '/console/messages', '/console/inbox', '/console/password']);
     for (const href of ['/console/dashboard', '/console/assessment', '/console/freshness']) assert.ok(hrefs(['leader']).includes(href), href);
     assert.ok(!hrefs(['drafter']).includes('/console/dashboard'));
     assert.deepEqual(hrefs(['sysAdmin']), ['/console', '/console/users', '/console/calendar', '/console/lexicon', '/console/notices/templates', '/console/reading-rooms', '/console/password']);

@@ -2,6 +2,7 @@
 // these checks decide what to show and answer 403 before a page is even built.
 import { canManageCalendar, canManageUsers, hasRole, type SessionUser } from '../accounts/index.ts';
 import type { ItemStatus } from '../catalog/catalog.contract.ts';
+import { canSeeMessages } from '../participation/index.ts';
 
 /** Work roles that handle catalog items (the administrators of 三员分立 do not). */
 export function canSeeItems(user: SessionUser): boolean {
@@ -81,6 +82,7 @@ export function navEntries(user: SessionUser): NavEntry[] {
   if (hasRole(user, 'officer', 'leader')) entries.push({ href: '/console/challenges', label: '复议诉讼' });
   if (canSeeDashboards(user)) entries.push({ href: '/console/dashboard', label: '工作概况' }, { href: '/console/assessment', label: '考核' });
   if (hasRole(user, 'officer', 'leader', 'departmentHead', 'drafter')) entries.push({ href: '/console/freshness', label: '栏目更新情况' });
+  if (canSeeMessages(user)) entries.push({ href: '/console/messages', label: '在线咨询和局长信箱' });
   if (canSeeItems(user)) entries.push({ href: '/console/inbox', label: '消息提醒' });
   if (hasRole(user, 'officer', 'leader')) entries.push({ href: '/console/reports', label: '年度报告' });
   if (canSupervise(user)) entries.push({ href: '/console/reports/rollup', label: '年度报告汇总' });

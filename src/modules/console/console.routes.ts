@@ -29,6 +29,7 @@ import { registerRequestFeeRoutes } from './request-fee.routes.ts';
 import { registerChallengesRoutes } from './challenges.routes.ts';
 import { registerFilingsRoutes } from './filings.routes.ts';
 import { registerReplyFilesRoutes } from './reply-files.routes.ts';
+import { registerMessagesRoutes } from './messages.routes.ts';
 import { registerReadingRoomsRoutes } from './reading-rooms.routes.ts';
 import { registerCoordinationRoutes } from './coordination.routes.ts';
 
@@ -90,6 +91,7 @@ export function registerConsoleRoutes(app: FastifyInstance, services: Services):
     registerReportsRollUpRoutes(scope, services);
     registerAnnualReportsRoutes(scope, services);
     registerNoticeTemplatesRoutes(scope, services);
+    registerMessagesRoutes(scope, services);
     registerReadingRoomsRoutes(scope, services);
     registerCoordinationRoutes(scope, services);
   });

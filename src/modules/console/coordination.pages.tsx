@@ -1,6 +1,6 @@
 // /console/items/:id/coordination: release coordination letters (发布协调, 条例 第十一条) of one item,
 // the form to send one, the outcome forms, and the printable letter.
-import type { ReleaseCoordination } from '../office-records/index.ts';
+import { coordinationLetter, type ReleaseCoordination } from '../office-records/index.ts';
 import { ConsoleLayout, Csrf, TextArea, TextInput, type FieldErrorView, type FormValues, type PageContext } from './console.layout.tsx';
 
 const DUE_LABELS = { onTime: '未到期', dueSoon: '即将到期', overdue: '已逾期' } as const;
@@ -9,14 +9,14 @@ function Letter(props: { c: ReleaseCoordination; ctx: PageContext; canAct: boole
   const { c } = props;
   return (
     <li class="card">
-      <h3>{c.number}　致{c.recipientAgency}</h3>
+      <h3>{c.number} 致{c.recipientAgency}</h3>
       <p>联系人：{c.recipientContact}；发出 {c.sentOn}；答复期限 {c.dueOn}
         {c.dueState && <span class={`due-state due-${c.dueState}`}>{DUE_LABELS[c.dueState]}</span>}</p>
       <p class="hint">{c.dueExplanation}</p>
       <p>协调事项：{c.question}</p>
       <p>结果：<strong>{c.outcomeLabel}</strong>{c.answeredOn ? `（${c.answeredOn}）` : ''}{c.answerText ? `：${c.answerText}` : ''}
         {c.blocksPublication && '。答复前或期限届满前不能发布。'}</p>
-      <p><a href={`/console/coordination/${c.id}/letter`}>打印协调函</a></p>
+      <p><a href={`/console/coordination/${c.id}/letter`}>打印协调函</a> · <a href={`/console/coordination/${c.id}/letter.docx`}>下载协调函（Word）</a></p>
       {props.canAct && c.outcome === 'pending' && (
         <form method="post" action={`/console/coordination/${c.id}/outcome`}>
           <Csrf ctx={props.ctx} />
@@ -66,16 +66,15 @@ export function CoordinationPage(props: {
 
 export function CoordinationLetterPage(props: { ctx: PageContext; c: ReleaseCoordination; itemTitle: string }) {
   const { c } = props;
+  const letter = coordinationLetter(c, props.itemTitle, props.ctx.agencyName);
   return (
-    <ConsoleLayout ctx={props.ctx} title="关于拟公开政府信息的协调函" printable>
-      <p class="letter-number">{c.number}</p>
-      <p>{c.recipientAgency}：</p>
-      <p>我机关拟主动公开《{props.itemTitle}》，其内容涉及贵单位。根据《中华人民共和国政府信息公开条例》第十一条，现就以下事项征求意见：</p>
-      <p>{c.question}</p>
-      <p>请于 {c.dueOn} 前书面答复。逾期未答复的，视为无意见。</p>
-      <p>联系人：{c.recipientContact}</p>
-      <p class="letter-signature">{props.ctx.agencyName}</p>
-      <p class="letter-date">{c.sentOn}</p>
+    <ConsoleLayout ctx={props.ctx} title={letter.title} printable>
+      <p class="letter-number">{letter.number}</p>
+      <p>{letter.recipient}：</p>
+      {letter.paragraphs.map((p) => <p>{p}</p>)}
+      <p class="letter-signature">{letter.signature}</p>
+      <p class="letter-date">{letter.date}</p>
+      <p class="no-print"><a href={`/console/coordination/${c.id}/letter.docx`}>下载 Word 版</a> · <a href={`/console/items/${c.itemId}/coordination`}>返回发布协调</a></p>
     </ConsoleLayout>
   );
 }

@@ -1,9 +1,11 @@
 // Release coordination pages (发布协调): list and send from an item, record the outcome, print.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { sendDownload } from '../../core/http/download.ts';
 import { sendPage } from '../../core/http/render.ts';
 import type { Services } from '../../services.ts';
 import { hasRole, staffActor } from '../accounts/index.ts';
+import { COORDINATION_LETTER_TITLE, coordinationLetterDocx, DOCX_MEDIA_TYPE } from '../office-records/index.ts';
 import { fieldErrorsOf, readForm } from './console.forms.ts';
 import type { FieldErrorView, FormValues } from './console.layout.tsx';
 import { CoordinationLetterPage, CoordinationPage } from './coordination.pages.tsx';
@@ -54,6 +56,16 @@ export function registerCoordinationRoutes(app: FastifyInstance, services: Servi
     } catch (err) {
       return sendPage(reply, await page(request, letter.itemId, {}, fieldErrorsOf(err, 'question')), 422);
     }
+  });
+
+  // The same letter as a Word file in the official-letter layout (core/documents).
+  app.get('/console/coordination/:id/letter.docx', async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const actor = staffActor(request);
+    const c = await coordination.get(actor, id);
+    const [item, ctx] = await Promise.all([services.catalog.getForStaff(actor, c.itemId), pageContext(request, services)]);
+    const bytes = await coordinationLetterDocx(c, item.title, ctx.agencyName);
+    return sendDownload(reply, { filename: `${COORDINATION_LETTER_TITLE}（${c.number}）.docx`, mediaType: DOCX_MEDIA_TYPE, bytes });
   });
 
   app.get('/console/coordination/:id/letter', async (request, reply) => {

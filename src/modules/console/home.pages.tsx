@@ -6,6 +6,7 @@ import { VERB_LABELS } from '../review/review.contract.ts';
 import { STATUS_LABELS } from '../catalog/catalog.contract.ts';
 import { ConsoleLayout, type PageContext } from './console.layout.tsx';
 import { canSeeDashboards, navEntries } from './console.policy.ts';
+import type { InspectionSummary } from '../participation/index.ts';
 
 const GROUP_TITLES: Record<ReviewVerb, string> = {
   submit: '待我提交审核',
@@ -46,7 +47,22 @@ function byDue(a: QueueEntry, b: QueueEntry): number {
   return a.item.updatedAt.localeCompare(b.item.updatedAt);
 }
 
-export function HomePage(props: { ctx: PageContext; queue: QueueEntry[] | null; notice?: string }) {
+function MessagesSummary(props: { summary: InspectionSummary }) {
+  const s = props.summary;
+  if (s.open === 0) return null;
+  return (
+    <section aria-labelledby="messages-summary" class={s.breached > 0 || s.pastTwoMonths > 0 ? 'notice notice-warning' : 'notice'}>
+      <h2 id="messages-summary">在线咨询和局长信箱</h2>
+      <p>
+        未答复 {s.open} 条，其中超过答复期限 {s.overdue} 条、超过 1 个月 {s.pastOneMonth} 条、超过 2 个月 {s.pastTwoMonths} 条、
+        已超过 3 个月 {s.breached} 条{s.nextInspectionDueOn ? `；最早的 3 个月期限为 ${s.nextInspectionDueOn}` : ''}。
+        <a href="/console/messages">去处理</a>
+      </p>
+    </section>
+  );
+}
+
+export function HomePage(props: { ctx: PageContext; queue: QueueEntry[] | null; messages?: InspectionSummary | null; notice?: string }) {
   const queue = props.queue ?? [];
   const groups = GROUP_ORDER.map((verb) => ({ verb, entries: queue.filter((e) => groupKey(e) === verb).sort(byDue) })).filter((g) => g.entries.length);
   const user = props.ctx.user;
@@ -63,6 +79,7 @@ export function HomePage(props: { ctx: PageContext; queue: QueueEntry[] | null; 
       {user && canSeeDashboards(user) && (
         <p class="dashboard-link"><a href="/console/dashboard">工作概况：办理中、本周到期和超期的申请，待审核信息，近 12 个月趋势</a></p>
       )}
+      {props.messages && <MessagesSummary summary={props.messages} />}
       {props.queue !== null && groups.length === 0 && <p class="empty">目前没有需要您处理的事项。</p>}
       {groups.map((g) => (
         <section aria-labelledby={`group-${g.verb}`} class="queue-group">

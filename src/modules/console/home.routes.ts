@@ -4,17 +4,20 @@ import type { FastifyInstance } from 'fastify';
 import { sendPage } from '../../core/http/render.ts';
 import { staffActor } from '../accounts/index.ts';
 import type { Services } from '../../services.ts';
-import { canSeeItems } from './console.policy.ts';
+import { canSeeDashboards, canSeeItems } from './console.policy.ts';
 import { pageContext } from './console.routes.ts';
 import { HomePage } from './home.pages.tsx';
 
 export function registerHomeRoutes(app: FastifyInstance, services: Services): void {
   app.get('/console', async (request, reply) => {
     const actor = staffActor(request);
-    const [ctx, queue] = await Promise.all([
+    const [ctx, queue, messages] = await Promise.all([
       pageContext(request, services),
       canSeeItems(actor.user) ? services.review.queue(actor) : Promise.resolve(null),
+      // The inspection rule (no valid public message unanswered for 3 months) must never be
+      // breached silently: the office and leaders see the count on their home page.
+      canSeeDashboards(actor.user) ? services.participation.inspectionSummary(actor.user.agencyId) : Promise.resolve(null),
     ]);
-    return sendPage(reply, HomePage({ ctx, queue }));
+    return sendPage(reply, HomePage({ ctx, queue, messages }));
   });
 }

@@ -9,6 +9,8 @@ import type { ItemDeadlineView } from './item-deadline.ts';
 import { formatSize } from './items.pages.tsx';
 import type { FindingView } from '../privacy/index.ts';
 import { PrivacyFindingsPanel } from './privacy.pages.tsx';
+import { ItemOfficePanel } from './item-office.pages.tsx';
+import type { ItemOfficeView } from './item-office.ts';
 
 export const STEP_LABELS: Record<string, string> = {
   draft: '起草',
@@ -26,6 +28,7 @@ const NOTICES: Record<string, string> = {
   saved: '草稿已保存。',
   revised: '修订已保存，原版本已存档。',
   repealed: '已废止；废止说明须在 10 个工作日内公开。',
+  clarification: '澄清说明已保存；提交审核后走快速审核通道。',
   ...Object.fromEntries(Object.entries(VERB_LABELS).map(([verb, label]) => [verb, `已${label}。`])),
 };
 /** Attachments the redaction workspace handles (PDF and DOCX). */
@@ -146,6 +149,8 @@ export function ItemRecordPage(props: {
   errors: FieldErrorView[];
   notice?: string;
   privacy?: { findings: FindingView[]; canDecide: boolean; error?: { findingId: string; message: string } };
+  /** Clarification, release coordination and reading rooms (office-records module). */
+  office?: ItemOfficeView;
 }) {
   const { ctx, item, can } = props;
   return (
@@ -172,6 +177,7 @@ export function ItemRecordPage(props: {
         </section>
       )}
       {props.privacy && props.privacy.findings.length > 0 && <PrivacyFindingsPanel ctx={ctx} itemId={item.id} {...props.privacy} />}
+      {props.office && <ItemOfficePanel ctx={ctx} itemId={item.id} view={props.office} values={props.values} errors={props.errors} />}
       <section aria-labelledby="meta-title">
         <h2 id="meta-title">基本信息</h2>
         <Meta item={item} />

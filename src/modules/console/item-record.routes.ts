@@ -20,6 +20,7 @@ import { canDecideFindings, REASON_REQUIRED } from '../privacy/index.ts';
 import { ItemRecordPage, recordNotice, ReviewSheetPage } from './item-record.pages.tsx';
 import { ItemEditorPage } from './items.pages.tsx';
 import { itemValues } from './items.routes.ts';
+import { clarificationInputOf, clarificationValues, loadItemOffice } from './item-office.ts';
 
 const VERBS = ['submit', 'approve', 'sendBack', 'publish', 'takedown'] as const satisfies readonly ReviewVerb[];
 const verbField = z.object({ verb: z.enum(VERBS) });
@@ -31,7 +32,9 @@ export function registerItemRecordRoutes(app: FastifyInstance, services: Service
   const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
   async function recordPage(request: FastifyRequest, reply: FastifyReply, actor: StaffActor, item: ItemDetail, values: FormValues, errors: FieldErrorView[], status = 200) {
-    const [ctx, records, calendar, findings] = await Promise.all([pageContext(request, services), review.records(actor, item.id), services.calendar.get(), services.privacy.findingsOf(actor, item.id)]);
+    const [ctx, records, calendar, findings, office] = await Promise.all([
+      pageContext(request, services), review.records(actor, item.id), services.calendar.get(), services.privacy.findingsOf(actor, item.id), loadItemOffice(services, actor, item),
+    ]);
     const can = {
       verbs: review.availableVerbs(actor, item),
       canEdit: canEditDraft(actor.user, item),
@@ -42,7 +45,9 @@ export function registerItemRecordRoutes(app: FastifyInstance, services: Service
     const notice = recordNotice((request.query as { done?: string }).done);
     const q = request.query as { finding?: string; findingError?: string };
     const privacy = { findings, canDecide: item.status === 'confidentialityReview' && canDecideFindings(actor.user), error: q.finding && q.findingError === 'reason' ? { findingId: q.finding, message: REASON_REQUIRED } : undefined };
-    return sendPage(reply, ItemRecordPage({ ctx, item, deadline, records, can, values, errors, notice, privacy }), status);
+    // The clarification form starts from what was saved; what was typed (values) wins.
+    const shown = { ...clarificationValues(office.clarification), ...values };
+    return sendPage(reply, ItemRecordPage({ ctx, item, deadline, records, can, values: shown, errors, notice, privacy, office }), status);
   }
 
   app.get('/console/items/:id', async (request, reply) => {
@@ -70,6 +75,23 @@ export function registerItemRecordRoutes(app: FastifyInstance, services: Service
       } catch (err) {
         errors = fieldErrorsOf(err, `opinion-${v}`, { opinion: `opinion-${v}`, basis: `basis-${v}` });
       }
+    }
+    const item = await catalog.getForStaff(actor, id);
+    return recordPage(request, reply, actor, item, kept, errors, 422);
+  });
+
+  // 澄清: mark a draft as a clarification (office-records module); errors keep what was typed.
+  app.post('/console/items/:id/clarification', async (request, reply) => {
+    const actor = staffActor(request);
+    const id = idOf(request);
+    const { values } = await readForm(request);
+    const kept = { correctsItem: values.correctsItem ?? '', circulatingInfo: values.circulatingInfo ?? '', circulatingUrl: values.circulatingUrl ?? '' };
+    let errors: FieldErrorView[];
+    try {
+      await services.officeRecords.clarifications.mark(actor, id, await clarificationInputOf(services, actor, values));
+      return redirect(reply, `/console/items/${id}?done=clarification`);
+    } catch (err) {
+      errors = fieldErrorsOf(err, 'circulatingInfo', { correctsItemId: 'correctsItem' });
     }
     const item = await catalog.getForStaff(actor, id);
     return recordPage(request, reply, actor, item, kept, errors, 422);

@@ -77,6 +77,8 @@ export function registerReplyFilesRoutes(app: FastifyInstance, services: Service
     const page = ReplyFileRedactionPage({
       ctx, r, file, findings, pages, canEdit, values: opts.values ?? {}, errors: opts.errors ?? [], notice: opts.errors?.length ? undefined : doneOf(request),
     });
+    // The checkboxes carry the detected personal data itself: keep the page out of caches.
+    reply.header('cache-control', 'no-store');
     return sendPage(reply, page, opts.status ?? 200);
   }
 

@@ -94,6 +94,7 @@ export function ReplyPage(props: {
         <span class="status status-ok">{REQUEST_STATUS_LABELS[reply.status]}</span>
         <span>{REQUEST_KIND_LABELS[reply.kind]}</span>
         <a href={requestHref(reply.requestId)}>返回申请记录</a>
+        <a href={`${requestHref(reply.requestId)}/files`}>答复材料（随答复提供的信息）</a>
       </p>
       <section aria-labelledby="reported-title">
         <h2 id="reported-title">处理结果</h2>

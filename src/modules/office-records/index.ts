@@ -7,3 +7,4 @@ export {
   type CoordinationOutcome,
 } from './office-records.rules.ts';
 export { registerOfficeRecordsJobs, OFFICE_RECORDS_SWEEP_JOB } from './office-records.jobs.ts';
+export { coordinationLetter, coordinationLetterDocx, COORDINATION_LETTER_TITLE, DOCX_MEDIA_TYPE } from './coordination-letter.ts';

@@ -2,7 +2,6 @@
 // routes it to a department, the department drafts the answer, the office approves it — and the
 // answer is published, masked, when the asker agreed. Every change runs in one transaction with
 // its audit event.
-import { randomBytes } from 'node:crypto';
 import type { ZodType } from 'zod';
 import { appendAuditEvent, type Actor } from '../../core/audit/audit.ts';
 import type { FieldCipher } from '../../core/crypto/field-cipher.ts';
@@ -15,7 +14,7 @@ import { maskPhone } from '../../core/text/mask.ts';
 import type { CalendarService } from '../../core/time/calendar.service.ts';
 import { nowIso, today, type Clock } from '../../core/time/clock.ts';
 import { auditActor, type StaffActor } from '../accounts/index.ts';
-import { normalizeTrackingCode } from '../requests/index.ts';
+import { newTrackingCode, normalizeTrackingCode } from '../../core/text/tracking-code.ts';
 import { maskForPublication } from './participation.publish.ts';
 import { assertCan, canDraftAnswer, canManageMessages, canSeeMessage, canSeeMessages } from './participation.policy.ts';
 import { participationRepository, type MessageFilter } from './participation.repository.ts';
@@ -77,14 +76,6 @@ export interface InspectionSummary {
   nextInspectionDueOn: string | null;
 }
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** A tracking code in the requests' format (XXXX-XXXX-XXXX, Crockford base32, 60 random bits). */
-function newMessageCode(): string {
-  const raw = [...randomBytes(12)].map((b) => ALPHABET[b & 31]).join('');
-  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
-}
-
 function parse<T>(schema: ZodType<T>, input: unknown): T {
   const r = schema.safeParse(input);
   if (!r.success) throw validationFailed(r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
@@ -126,7 +117,7 @@ export function createParticipationService(deps: ParticipationDeps) {
     const receivedOn = today(clock);
     const now = nowIso(clock);
     return {
-      id: newId(), agencyId: v.agencyId, kind: v.kind, trackingCode: newMessageCode(), idempotencyKey: v.idempotencyKey,
+      id: newId(), agencyId: v.agencyId, kind: v.kind, trackingCode: newTrackingCode(), idempotencyKey: v.idempotencyKey,
       askerName: v.askerName, phoneEnc: cipher.encrypt(v.phone), phoneMasked: maskPhone(v.phone), phoneLast4: v.phone.replace(/\D/g, '').slice(-4),
       email: v.email, subject: v.subject, content: v.content, consentToPublish: v.consentToPublish ? 1 : 0,
       status: 'received', departmentId: null, answer: '', draftedBy: null, answeredBy: null, answeredOn: null,

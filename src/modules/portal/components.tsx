@@ -6,6 +6,7 @@ import { useContext } from 'preact/hooks';
 import type { ColumnNode, ItemSummary } from '../catalog/index.ts';
 import type { PortalContext } from './portal.service.ts';
 import { canonicalPath, PortalViewContext, prefsHref } from './view.ts';
+import { ClarificationTag } from './clarification-tag.tsx';
 
 type QueryValue = string | number | undefined | null;
 
@@ -172,6 +173,7 @@ export function ItemTable({ items, caption }: { items: ItemSummary[]; caption: s
               </td>
               <td class="col-title">
                 <a href={itemHref(item.id)}>{item.title}</a>
+                <ClarificationTag item={item} />
                 {item.validity !== 'inForce' && item.validity !== 'amended' && <span class="tag tag-muted"> {item.validity === 'repealed' ? '已废止' : '已失效'}</span>}
               </td>
               <td class="col-date" data-label="发布日期">

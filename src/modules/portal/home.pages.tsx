@@ -4,6 +4,7 @@ import type { ItemSummary } from '../catalog/index.ts';
 import { columnHref, itemHref, portalHref, SearchBox } from './components.tsx';
 import { Layout } from './layout.tsx';
 import type { Agency, PortalContext } from './portal.service.ts';
+import { ClarificationTag } from './clarification-tag.tsx';
 
 function Entries({ ctx }: { ctx: PortalContext }) {
   const entries = [
@@ -34,6 +35,7 @@ function Latest({ items, ctx }: { items: ItemSummary[]; ctx: PortalContext }) {
         {items.map((item) => (
           <li>
             <a href={itemHref(item.id)}>{item.title}</a>
+            <ClarificationTag item={item} />
             <span class="latest-date">{item.publishedOn ?? ''}</span>
           </li>
         ))}

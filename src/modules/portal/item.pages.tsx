@@ -5,6 +5,8 @@ import { legalDate } from '../../core/time/clock.ts';
 import { VALIDITY_LABELS, type ItemDetail, type ItemSummary } from '../catalog/index.ts';
 import { attachmentHref, columnHref, fileTypeLabel, FontSizeLinks, formatSize, itemHref, Notice, portalHref, QrCode } from './components.tsx';
 import { Layout, PrintLayout } from './layout.tsx';
+import { ClarificationNotice, ClarificationTag } from './clarification.tsx';
+import type { ClarificationDetail } from '../office-records/index.ts';
 import { columnPath, type PortalContext } from './portal.service.ts';
 
 function MetadataTable({ item }: { item: ItemDetail }) {
@@ -77,13 +79,15 @@ function LinkedItems({ id, heading, items }: { id: string; heading: string; item
 }
 
 /** Title, banner, metadata, body and attachments: shared by the item page and its print view. */
-function ItemContent({ item, headingId }: { item: ItemDetail; headingId: string }) {
+function ItemContent({ item, headingId, clarification }: { item: ItemDetail; headingId: string; clarification?: ClarificationDetail | null }) {
   return (
     <>
       <h1 class="item-title" id={headingId}>
         {item.title}
+        <ClarificationTag item={item} />
       </h1>
       <ValidityBanner item={item} />
+      <ClarificationNotice clarification={clarification} />
       {item.repealNoticeForItemId && (
         <p class="notice-inline">
           本文为废止说明，<a href={itemHref(item.repealNoticeForItemId)}>查看被废止的文件</a>。
@@ -119,7 +123,7 @@ function ItemContent({ item, headingId }: { item: ItemDetail; headingId: string 
   );
 }
 
-export function ItemPage({ ctx, item }: { ctx: PortalContext; item: ItemDetail }) {
+export function ItemPage({ ctx, item, clarification }: { ctx: PortalContext; item: ItemDetail; clarification?: ClarificationDetail | null }) {
   const path = columnPath(ctx.columns, item.columnId);
   const trail = path.length ? path : [{ id: item.columnId, name: item.columnName }];
   return (
@@ -135,7 +139,7 @@ export function ItemPage({ ctx, item }: { ctx: PortalContext; item: ItemDetail }
       head={{ ogType: 'article', description: item.summary || [item.docNumber, item.issuers.join('、')].filter(Boolean).join(' ') || undefined }}
     >
       <article class="item" aria-labelledby="item-title">
-        <ItemContent item={item} headingId="item-title" />
+        <ItemContent item={item} headingId="item-title" clarification={clarification} />
         <LinkedItems id="interpretations-heading" heading="政策解读" items={item.interpretations} />
         <LinkedItems id="interprets-heading" heading="所解读的文件" items={item.interprets} />
         {item.versions.length > 0 && (
@@ -161,10 +165,10 @@ export function ItemPage({ ctx, item }: { ctx: PortalContext; item: ItemDetail }
   );
 }
 
-export function ItemPrintPage({ ctx, item }: { ctx: PortalContext; item: ItemDetail }) {
+export function ItemPrintPage({ ctx, item, clarification }: { ctx: PortalContext; item: ItemDetail; clarification?: ClarificationDetail | null }) {
   return (
     <PrintLayout ctx={ctx} title={item.title} backHref={itemHref(item.id)}>
-      <ItemContent item={item} headingId="item-title" />
+      <ItemContent item={item} headingId="item-title" clarification={clarification} />
       <QrCode path={itemHref(item.id)} label="扫描二维码在手机上阅读本文" />
     </PrintLayout>
   );

@@ -13,6 +13,7 @@ import { CatalogPage, ColumnPage } from './catalog.pages.tsx';
 import { GuidePage } from './guide.pages.tsx';
 import { ReportsPage } from './reports.pages.tsx';
 import type { AnnualReportsService } from '../reports/index.ts';
+import type { OfficeRecordsService } from '../office-records/index.ts';
 import { HomePage } from './home.pages.tsx';
 import { ItemPage, ItemPrintPage } from './item.pages.tsx';
 import { agencyQuery, idParams, pageQuery, searchQuery } from './portal.schemas.ts';
@@ -69,7 +70,7 @@ function requireContext(request: FastifyRequest): PortalContext {
   return request.portal;
 }
 
-export function registerPortalRoutes(app: FastifyInstance, services: PortalDeps & RequestPagesDeps & Pick<InteractDeps, 'participation'> & { database: DatabaseHandle; annualReports: Pick<AnnualReportsService, 'publishedReports'> }): void {
+export function registerPortalRoutes(app: FastifyInstance, services: PortalDeps & RequestPagesDeps & Pick<InteractDeps, 'participation'> & { database: DatabaseHandle; annualReports: Pick<AnnualReportsService, 'publishedReports'>; officeRecords: Pick<OfficeRecordsService, 'clarifications'> }): void {
   const portal = createPortalService(services);
   registerPortalView(app, services.config);
   // Before the context hook, so that a cached page costs one version read and nothing else. The
@@ -119,7 +120,10 @@ export function registerPortalRoutes(app: FastifyInstance, services: PortalDeps 
     const item = await portal.item(id);
     if (!item) throw notFound('该信息不存在或尚未公开');
     const own = await switchAgency(request, ctx, item.agencyId);
-    return print ? ItemPrintPage({ ctx: own, item }) : ItemPage({ ctx: own, item });
+    // 澄清: what it corrects. Every write of a clarification also updates its items row, whose
+    // trigger bumps the portal version stamp, so the cached page never shows stale facts.
+    const clarification = item.isClarification ? await services.officeRecords.clarifications.forPublic(item.id) : null;
+    return print ? ItemPrintPage({ ctx: own, item, clarification }) : ItemPage({ ctx: own, item, clarification });
   };
   page('/items/:id', itemPage(false));
   page('/items/:id/print', itemPage(true));

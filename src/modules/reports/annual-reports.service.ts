@@ -209,6 +209,21 @@ export function createAnnualReportsService(deps: AnnualReportsDeps) {
       });
     },
 
+    /**
+     * For the command line (run by the operator on the server, no session): the figures and
+     * narrative of the agency's stored report for the year — its frozen snapshot once submitted,
+     * else live figures with its hand-entered cells — or live figures and no narrative when no
+     * report has been created yet.
+     */
+    async forExport(agencyId: string, year: number): Promise<{ figures: AnnualReportFigures; narrative?: ReportNarrative }> {
+      const row = await repo.byYear(agencyId, year);
+      if (!row) return { figures: await deps.figures.computeAnnualReport({ agencyId, year }) };
+      const figures = row.figuresSnapshot
+        ? (JSON.parse(row.figuresSnapshot) as AnnualReportFigures)
+        : await deps.figures.computeAnnualReport({ agencyId, year, manual: parseManual(row.manualFigures) });
+      return { figures, narrative: { overview: row.overview, problems: row.problems, other: row.other } };
+    },
+
     async render(actor: StaffActor, id: string, format: AnnualReportFileFormat): Promise<RenderedReport> {
       const { report, figures } = await this.get(actor, id);
       return renderAnnualReport(figures, report.narrative, format);

@@ -17,8 +17,8 @@ export interface ReportFiguresDeps {
   clock: Clock;
   agency(id: string): Promise<{ id: string; name: string } | undefined>;
   childAgencies(id: string): Promise<{ id: string; name: string }[]>;
-  /** 信息处理费 collected by the agency in the year, in fen (the fees service); 0 when not wired. */
-  feesCollected?: (agencyId: string, year: number) => Promise<number>;
+  /** Information processing fees paid in the year, in fen (section 六). */
+  feesCollected: (agencyId: string, year: number) => Promise<number>;
 }
 
 export interface ReportFiguresService {
@@ -70,7 +70,7 @@ export function createReportFiguresService(deps: ReportFiguresDeps): ReportFigur
       repo.requestCounts(agencyId, span),
       repo.catalogCounts(agencyId, span),
       repo.challengeCounts(agencyId, span),
-      deps.feesCollected ? deps.feesCollected(agencyId, year) : Promise.resolve(0),
+      deps.feesCollected(agencyId, year),
     ]);
     const table3 = buildTable3(format, counts);
     const failing = new Set(table3Failures(table3).map((f) => f.check));

@@ -15,7 +15,7 @@ import { assertCanExtend, assertOfficerOf, canPerform } from './requests.policy.
 import { actInput, extendInput, splitInput } from './requests.schemas.ts';
 import type { ZodType } from 'zod';
 import { VERB_EFFECTS, VISIBLE_VERBS } from './verb-effects.ts';
-import { newTrackingCode } from './tracking-code.ts';
+import { newTrackingCode } from '../../core/text/tracking-code.ts';
 import { requestNotices } from './request-notices.ts';
 
 function parse<T>(schema: ZodType<T>, input: unknown): T {

@@ -5,7 +5,7 @@ export * from './request.deadlines.ts';
 export * from './outcomes.ts';
 export { createRequestsService, type RequestsServiceDeps } from './requests.service.ts';
 export { applicationInput, onlineApplicationInput, registeredApplicationInput, actInput, extendInput, splitInput, registerQueryInput, idNumberProblem } from './requests.schemas.ts';
-export { normalizeTrackingCode } from './tracking-code.ts';
+export { normalizeTrackingCode } from '../../core/text/tracking-code.ts';
 export { TRACKING_NOT_FOUND } from './intake.service.ts';
 export { registerRequestJobs, REMINDER_SWEEP_JOB } from './requests.jobs.ts';
 export { SEND_OUTBOX_JOB, type MailTransport } from './requests.notifier.ts';

@@ -16,7 +16,7 @@ import { publicActor, repoOf, storedDeadlines, writeEvent, type RequestsDeps } f
 import { toTrackingView } from './requests.mapping.ts';
 import { assertOfficerOf } from './requests.policy.ts';
 import { onlineApplicationInput, registeredApplicationInput } from './requests.schemas.ts';
-import { newTrackingCode, normalizeTrackingCode } from './tracking-code.ts';
+import { newTrackingCode, normalizeTrackingCode } from '../../core/text/tracking-code.ts';
 import type { ZodType } from 'zod';
 
 function parse<T>(schema: ZodType<T>, input: unknown): T {

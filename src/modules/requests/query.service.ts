@@ -12,7 +12,7 @@ import { toDetail, toSummary } from './requests.mapping.ts';
 import { assertCanListRegister, assertCanRead, assertCanSupervise, assertOfficerOf, availableVerbs } from './requests.policy.ts';
 import type { RequestRow } from './requests.repository.ts';
 import { registerQueryInput } from './requests.schemas.ts';
-import { normalizeTrackingCode } from './tracking-code.ts';
+import { normalizeTrackingCode } from '../../core/text/tracking-code.ts';
 
 export function createQueryService(deps: RequestsDeps) {
   const { clock } = deps;

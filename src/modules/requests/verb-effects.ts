@@ -12,7 +12,7 @@ import { isOpen, type RequestStatus, type RequestVerb } from './request.workflow
 import type { RequestsRepository } from './requests.repository.ts';
 import type { z } from 'zod';
 import type { actInput } from './requests.schemas.ts';
-import { normalizeTrackingCode } from './tracking-code.ts';
+import { normalizeTrackingCode } from '../../core/text/tracking-code.ts';
 import type { RequestsDeps } from './requests.deps.ts';
 import type { NoticeIssuer } from '../notices/notices.contract.ts';
 import { approvalDecision, loadReply, recordApproval } from './reply-effects.ts';

@@ -1,0 +1,62 @@
+// Routes of the console's message inbox (/console/messages) and a message's record page with its
+// actions. Each POST calls one participation use case and comes back to the record page.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendPage } from '../../core/http/render.ts';
+import { hasRole, staffActor, type StaffActor } from '../accounts/index.ts';
+import { canDraftAnswer, canManageMessages, canTransition, type MessageStatus } from '../participation/index.ts';
+import type { Services } from '../../services.ts';
+import { fieldErrorsOf, readForm } from './console.forms.ts';
+import { value, type FieldErrorView, type FormValues } from './console.layout.tsx';
+import { pageContext, redirect } from './console.routes.ts';
+import { messageHref, MessageRecordPage, MessagesListPage } from './messages.pages.tsx';
+
+const LIST_STATUSES = ['open', 'answered', 'invalid'] as const;
+
+export function registerMessagesRoutes(app: FastifyInstance, services: Services): void {
+  const { participation } = services;
+  const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+
+  async function record(request: FastifyRequest, reply: FastifyReply, actor: StaffActor, opts: { values?: FormValues; errors?: FieldErrorView[]; status?: number } = {}) {
+    const [ctx, m] = await Promise.all([pageContext(request, services), participation.get(actor, idOf(request))]);
+    const manager = canManageMessages(actor.user);
+    const departments = (await services.accounts.departments(actor.user.agencyId)).map((d) => ({ id: d.id, name: d.name }));
+    const actions = {
+      route: manager && canTransition('route', m.status),
+      draft: canDraftAnswer(actor.user, m) && canTransition('draft', m.status),
+      approve: manager && canTransition('approve', m.status),
+      invalid: manager && canTransition('markInvalid', m.status),
+    };
+    const notice = (request.query as { done?: string }).done ? '已保存。' : undefined;
+    return sendPage(reply, MessageRecordPage({ ctx, m, departments, actions, values: opts.values ?? {}, errors: opts.errors ?? [], notice }), opts.status ?? 200);
+  }
+
+  app.get('/console/messages', async (request, reply) => {
+    const actor = staffActor(request);
+    const raw = value(request.query as FormValues, 'status');
+    const status = (LIST_STATUSES as readonly string[]).includes(raw) ? (raw as (typeof LIST_STATUSES)[number]) : 'open';
+    const items = await participation.list(actor, { status: status as MessageStatus | 'open' });
+    const summary = hasRole(actor.user, 'officer', 'leader') ? await participation.inspectionSummary(actor.user.agencyId) : null;
+    return sendPage(reply, MessagesListPage({ ctx: await pageContext(request, services), items, summary, status }));
+  });
+
+  app.get('/console/messages/:id', async (request, reply) => record(request, reply, staffActor(request)));
+
+  /** One POST action: run it, then back to the record page (or the form again with the errors). */
+  const action = (path: string, run: (actor: StaffActor, id: string, values: FormValues) => Promise<void>, fallbackField: string) =>
+    app.post(`/console/messages/:id/${path}`, async (request, reply) => {
+      const actor = staffActor(request);
+      const { values } = await readForm(request);
+      try {
+        await run(actor, idOf(request), values);
+        return redirect(reply, `${messageHref(idOf(request))}?done=1`);
+      } catch (err) {
+        return record(request, reply, actor, { values, errors: fieldErrorsOf(err, fallbackField), status: 422 });
+      }
+    });
+
+  action('route', (actor, id, v) => participation.route(actor, id, value(v, 'departmentId')), 'departmentId');
+  action('draft', (actor, id, v) => participation.draft(actor, id, { answer: value(v, 'answer') }), 'answer');
+  action('approve', (actor, id) => participation.approve(actor, id), 'answer');
+  action('return', (actor, id) => participation.returnDraft(actor, id), 'answer');
+  action('invalid', (actor, id, v) => participation.markInvalid(actor, id, { reason: value(v, 'reason') }), 'reason');
+}
