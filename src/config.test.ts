@@ -21,3 +21,11 @@ test('invalid configuration names the variable', () => {
   assert.throws(() => loadConfig({ NODE_ENV: 'prod' }), (e: unknown) => e instanceof ConfigError && e.variable === 'NODE_ENV');
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), (e: unknown) => e instanceof ConfigError && e.variable === 'DATABASE_URL');
 });
+
+test('S3_BUCKET selects S3 attachment storage with the S3_* settings; unset keeps the disk', () => {
+  assert.equal(loadConfig({}).s3, undefined);
+  const c = loadConfig({ S3_BUCKET: 'gk', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret', S3_FORCE_PATH_STYLE: 'false' });
+  assert.deepEqual(c.s3, { bucket: 'gk', region: 'us-east-1', endpoint: 'http://127.0.0.1:9000', forcePathStyle: false, accessKeyId: 'id', secretAccessKey: 'secret', prefix: '' });
+  assert.throws(() => loadConfig({ S3_ENDPOINT: 'not a url' }), /S3_ENDPOINT/);
+  assert.throws(() => loadConfig({ INSTANCE_ID: 'a b' }), /INSTANCE_ID/);
+});

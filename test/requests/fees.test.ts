@@ -106,6 +106,10 @@ describe('fees', () => {
     assert.ok(closed.timeline.some((e) => e.kind === 'closeUnpaid' && e.visibleToApplicant));
     const inbox = await s.requests.notifications.inbox(office());
     assert.equal(inbox.filter((n) => n.kind === 'feeUnpaid' && n.subjectId === id).length, 1);
+    const terminations = (await s.notices.listForRequest(id)).filter((n) => n.kind === 'reply.otherHandling');
+    assert.equal(terminations.length, 1, 'one termination notice, also when the job runs twice');
+    assert.match(terminations[0].body, /109号/);
+    assert.match(terminations[0].body, /2025-12-18/);
   });
 
   test('payment resumes the clock and is counted in the fees collected', async () => {

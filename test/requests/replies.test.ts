@@ -127,6 +127,12 @@ describe('replies', () => {
     setDay(clock, '2025-10-20');
     const d = await s.requests.act(office(), requestId, 'abandon', { note: '逾期未补正' });
     assert.deepEqual([d.status, d.outcome, d.closedOn], ['abandoned', 'otherHandling', '2025-10-20']);
+    // The applicant is told in writing, with the remedy, that the request is no longer processed.
+    const termination = (await s.notices.listForRequest(requestId)).find((n) => n.kind === 'reply.otherHandling');
+    assert.ok(termination, 'a notice for the otherHandling outcome');
+    assert.match(termination.body, /第三十条/);
+    assert.match(termination.body, /不再处理/);
+    assert.match(termination.body, /行政复议/);
   });
 
   test('a record correction (第四十一条) is answered with its own notice', async () => {

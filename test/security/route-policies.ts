@@ -144,6 +144,8 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/staff/requests/:id/id-number': { who: ['officer'] },
   'POST /api/v1/staff/notifications/:id/read': { who: SIGNED_IN },
   'POST /console/login': { who: 'public' },
+  // The second step of a login with TOTP: the pending sign-in, not a session, authorises it.
+  'POST /console/login/totp': { who: 'public' },
   'POST /console/password': { who: SIGNED_IN },
   'POST /console/users': { who: ['sysAdmin', 'securityAdmin'] },
   'POST /console/users/:id/active': { who: ['sysAdmin', 'securityAdmin'] },

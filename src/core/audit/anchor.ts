@@ -94,7 +94,8 @@ export async function checkAuditDigest(db: Db, digest: AuditDigest, trustedPubli
   const chain = await verifyAuditChain(db);
   if (!chain.ok) return { ok: false, reason: `审计链已断裂：事件 #${chain.brokenSeq}：${chain.reason}` };
   if (chain.events < fields.lastSeq) return { ok: false, reason: `审计链只有 ${chain.events} 个事件，少于 ${fields.date} 锚定的 ${fields.lastSeq} 个` };
-  const anchored = await db.selectFrom('auditEvents').select('hash').where('seq', '=', fields.lastSeq).executeTakeFirst();
+  // An empty chain was anchored as seq 0 with the all-zero genesis hash.
+  const anchored = fields.lastSeq === 0 ? { hash: '0'.repeat(64) } : await db.selectFrom('auditEvents').select('hash').where('seq', '=', fields.lastSeq).executeTakeFirst();
   if (anchored?.hash !== fields.headHash)
     return { ok: false, reason: `事件 #${fields.lastSeq} 的哈希与 ${fields.date} 锚定的链头不符（审计链被重写）` };
   return { ok: true };

@@ -13,27 +13,3 @@ export interface AuditDigestTable {
   /** Ed25519 signature of `payload`, base64. */
   signature: string;
 }
-
-export interface PublishedHashTable {
-  itemId: string;
-  version: number;
-  agencyId: string;
-  /** SHA-256 of the canonical JSON of the published row's public fields. */
-  contentSha256: string;
-  /** JSON [{id, sha256}] of the attachments published with this version. */
-  attachments: string;
-  recordedAt: string;
-}
-
-export interface TamperAlertTable {
-  id: string;
-  agencyId: string;
-  itemId: string;
-  version: number;
-  /** 'row' (the published row changed), 'file' (an attachment's bytes changed), 'missingFile'. */
-  kind: string;
-  detail: string;
-  detectedAt: string;
-  /** itemId:version:kind:observed hash — one alert per distinct change, however many sweeps see it. */
-  fingerprint: string;
-}

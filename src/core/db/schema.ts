@@ -18,7 +18,7 @@ import type { AssessmentRuleTable } from './schema.assessment.ts';
 import type { AnnualReportTable } from './schema.reports.ts';
 import type { ReleaseCoordinationTable, ItemClarificationTable, ReadingRoomProvisionTable } from './schema.office-records.ts';
 import type { MessageTable } from './schema.participation.ts';
-import type { AuditDigestTable, PublishedHashTable, TamperAlertTable } from './schema.tamper.ts';
+import type { AuditDigestTable } from './schema.tamper.ts';
 
 export type * from './schema.accounts.ts';
 export type * from './schema.account-security.ts';
@@ -93,6 +93,4 @@ export interface Database {
   readingRoomProvisions: ReadingRoomProvisionTable;
   messages: MessageTable;
   auditDigests: AuditDigestTable;
-  publishedHashes: PublishedHashTable;
-  tamperAlerts: TamperAlertTable;
 }

@@ -1,4 +1,5 @@
 // Login and change-password pages.
+import { PASSWORD_RULE_HINT } from '../accounts/index.ts';
 import { Csrf, ConsoleLayout, TextInput, type FieldErrorView, type FormValues, type PageContext } from './console.layout.tsx';
 
 export function LoginPage(props: { ctx: PageContext; values: FormValues; errors: FieldErrorView[]; next: string; notice?: string }) {
@@ -11,6 +12,21 @@ export function LoginPage(props: { ctx: PageContext; values: FormValues; errors:
         <button type="submit" class="button">登录</button>
       </form>
       <p class="hint">连续输错 5 次密码，账号将锁定 15 分钟。忘记密码请联系安全管理员。</p>
+    </ConsoleLayout>
+  );
+}
+
+/** The second step for accounts with a TOTP second factor: the challenge travels in a hidden field. */
+export function TotpLoginPage(props: { ctx: PageContext; challenge: string; next: string; errors: FieldErrorView[] }) {
+  return (
+    <ConsoleLayout ctx={props.ctx} title="输入动态验证码" errors={props.errors}>
+      <form method="post" action={`/console/login/totp?next=${encodeURIComponent(props.next)}`} class="form narrow" novalidate>
+        <Csrf ctx={props.ctx} />
+        <input type="hidden" name="challenge" value={props.challenge} />
+        <TextInput name="code" label="动态验证码" hint="手机验证器应用中显示的 6 位数字" values={{}} errors={props.errors} autocomplete="one-time-code" required />
+        <button type="submit" class="button">验证并登录</button>
+      </form>
+      <p class="hint">手机丢失或无法获取验证码，请联系安全管理员重置。</p>
     </ConsoleLayout>
   );
 }
@@ -29,7 +45,7 @@ export function PasswordPage(props: { ctx: PageContext; errors: FieldErrorView[]
           values={{}}
           errors={props.errors}
           autocomplete="new-password"
-          hint="至少 10 位，须同时包含字母、数字和符号"
+          hint={PASSWORD_RULE_HINT}
           required
         />
         <TextInput name="confirmPassword" label="再次输入新密码" type="password" values={{}} errors={props.errors} autocomplete="new-password" required />

@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors.ts';
 import { sendPage } from '../../core/http/render.ts';
 import type { Services } from '../../services.ts';
 import { actorOf, clearSessionCookie, loginInput, setSessionCookie, staffUser } from '../accounts/index.ts';
-import { LoginPage, PasswordPage } from './auth.pages.tsx';
+import { LoginPage, PasswordPage, TotpLoginPage } from './auth.pages.tsx';
 import { fieldErrorsOf, parseForm, readForm, safeNext } from './console.forms.ts';
 import { pageContext, redirect } from './console.routes.ts';
 
@@ -17,6 +17,10 @@ const passwordForm = z
     confirmPassword: z.string().min(1, '请再次输入新密码'),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: '两次输入的新密码不一致' });
+
+const totpForm = z.object({ challenge: z.string().min(1).max(100), code: z.string().max(20) });
+
+const LOGIN_ERRORS = new Set(['LOGIN_FAILED', 'LOGIN_THROTTLED', 'ACCOUNT_LOCKED', 'TOTP_INVALID', 'CHALLENGE_EXPIRED']);
 
 export function registerAuthRoutes(app: FastifyInstance, services: Services): void {
   const secure = services.config.isProduction && (services.config.publicUrl?.startsWith('https://') ?? false);
@@ -36,11 +40,15 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     let errors;
     if (parsed.ok) {
       try {
-        const { token } = await services.accounts.login(parsed.data, request.ip, request.headers['user-agent'] ?? '');
-        setSessionCookie(reply, token, secure);
+        const step = await services.accounts.beginLogin(parsed.data, request.ip, request.headers['user-agent'] ?? '');
+        if (step.kind === 'secondFactor') {
+          const ctx = await pageContext(request, services);
+          return sendPage(reply, TotpLoginPage({ ctx, challenge: step.challenge, next, errors: [] }));
+        }
+        setSessionCookie(reply, step.token, secure);
         return redirect(reply, next);
       } catch (err) {
-        if (!(err instanceof AppError) || (err.code !== 'LOGIN_FAILED' && err.code !== 'LOGIN_THROTTLED')) throw err;
+        if (!(err instanceof AppError) || !LOGIN_ERRORS.has(err.code)) throw err;
         // Both messages belong to the whole form, not to one field; the summary links to username.
         errors = [{ field: 'form', anchor: 'username', message: err.message }];
         const ctx = await pageContext(request, services);
@@ -49,6 +57,24 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     }
     const ctx = await pageContext(request, services);
     return sendPage(reply, LoginPage({ ctx, values: { username: values.username }, errors: parsed.errors, next }), 422);
+  });
+
+  app.post('/console/login/totp', async (request, reply) => {
+    const next = safeNext((request.query as { next?: string }).next);
+    const { values } = await readForm(request);
+    const parsed = parseForm(totpForm, values);
+    if (!parsed.ok) return redirect(reply, '/console/login');
+    try {
+      const { token } = await services.accounts.completeSecondFactor(parsed.data.challenge, parsed.data.code, request.ip, request.headers['user-agent'] ?? '');
+      setSessionCookie(reply, token, secure);
+      return redirect(reply, next);
+    } catch (err) {
+      if (!(err instanceof AppError) || !LOGIN_ERRORS.has(err.code)) throw err;
+      const ctx = await pageContext(request, services);
+      // A wrong code may be retyped with the same challenge; an expired one starts over.
+      if (err.code !== 'TOTP_INVALID') return sendPage(reply, LoginPage({ ctx, values: {}, errors: [{ field: 'form', anchor: 'username', message: err.message }], next }), err.status);
+      return sendPage(reply, TotpLoginPage({ ctx, challenge: parsed.data.challenge, next, errors: [{ field: 'code', message: err.message }] }), err.status);
+    }
   });
 
   app.post('/console/logout', async (request, reply) => {

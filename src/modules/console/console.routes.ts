@@ -33,7 +33,7 @@ import { registerMessagesRoutes } from './messages.routes.ts';
 import { registerReadingRoomsRoutes } from './reading-rooms.routes.ts';
 import { registerCoordinationRoutes } from './coordination.routes.ts';
 
-const OPEN_PATHS = new Set(['/console/login']);
+const OPEN_PATHS = new Set(['/console/login', '/console/login/totp']);
 const PASSWORD_PATHS = new Set(['/console/password', '/console/logout']);
 
 function pathOf(request: FastifyRequest): string {

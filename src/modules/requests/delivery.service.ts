@@ -46,7 +46,8 @@ export interface TrackDownloads {
   files: { filename: string; size: number; redacted: boolean; path: string }[];
 }
 
-const DELIVERED = ['delivered', 'closed'];
+// An abandoned request (第三十条) ends with its termination notice, which is the applicant's at once.
+const DELIVERED = ['delivered', 'closed', 'abandoned'];
 /** Letters addressed to a third party are not the applicant's to download. */
 const NOT_FOR_APPLICANT = ['thirdPartyConsultation'];
 const isReplyNotice = (kind: string) => kind.startsWith('reply.') || kind === 'recordCorrection';

@@ -1,6 +1,7 @@
 // The fee verbs' effects (国办函〔2020〕109号, under 条例 第四十二条), spread into VERB_EFFECTS:
 // the fee notice pauses the reply clock, payment resumes it, and no payment within 20 working days
 // from the day after the notice ends the request as other handling 2 (feeUnpaid).
+import { requestNotices } from './request-notices.ts';
 import { conflict, validationFailed } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { assessFee, FEE_BASIS_LABELS, formatFen, paymentDeadline } from './fees.ts';
@@ -95,6 +96,7 @@ export async function closeUnpaid(ctx: EffectContext): Promise<Effect> {
     patch: { outcome: 'otherHandling', outcomeReason: 'feeUnpaid', closedOn: ctx.todayOn },
     data: { paymentDueOn: fee.paymentDueOn },
     publicNote: () => `您未在 ${fee.paymentDueOn} 前缴纳信息处理费，视为放弃申请，本机关不再处理该申请（国办函〔2020〕109号）`,
+    afterUpdate: (u) => requestNotices.termination(ctx.trx, ctx.deps, ctx.who, u, 'feeUnpaid', fee.paymentDueOn!),
   };
 }
 

@@ -139,9 +139,11 @@ export function createFeesService(deps: RequestsDeps): FeesApi & { feesCollected
           const patch: Partial<RequestTable> = { ...effect.patch, status: 'closed', updatedAt: now };
           // Another worker may have closed it meanwhile: the status check makes the job idempotent.
           if (!(await repo.updateRequest(id, 'awaitingPayment', patch))) return;
+          // The termination notice (and anything else the verb does once the row is updated).
+          const after = effect.afterUpdate ? await effect.afterUpdate({ ...row, ...patch }) : {};
           await writeEvent(trx, deps, who, {
             requestId: id, kind: 'closeUnpaid', note: input.note, visibleToApplicant: true,
-            publicNote: effect.publicNote?.({ ...row, ...patch }), data: { from: row.status, to: 'closed', ...effect.data },
+            publicNote: effect.publicNote?.({ ...row, ...patch }), data: { from: row.status, to: 'closed', ...effect.data, ...after },
           });
           const office = (await repo.departmentsOfAgency(row.agencyId)).find((d) => Number(d.isDisclosureOffice) === 1);
           const fee = await feesRepository(trx).feeOf(id);

@@ -46,6 +46,19 @@ export const requestNotices = {
   thirdPartyConsultation: async (trx: DbOrTrx, deps: RequestsDeps, actor: Actor, row: RequestTable, partyName: string, windowDueOn: string) =>
     noticeData(await issue(trx, deps, actor, row, 'thirdPartyConsultation', { thirdPartyName: partyName, consultationDueOn: windowDueOn }, partyName)),
 
+  /**
+   * 第三十条 and 国办函〔2020〕109号: the agency no longer processes the request (table 三 （六）1 and 2)
+   * and says so in writing, with the remedy like every other decision.
+   */
+  termination: async (trx: DbOrTrx, deps: RequestsDeps, actor: Actor, row: RequestTable, reason: 'correctionOverdue' | 'feeUnpaid', dueOn: string) =>
+    noticeData(await issue(trx, deps, actor, row, 'reply.otherHandling', {
+      decisions: reason === 'correctionOverdue'
+        ? `本机关已于${row.correctionRequestedOn ?? ''}向您发出补正申请告知书，您未在补正期限（${dueOn}）内补正，且无正当理由。根据《中华人民共和国政府信息公开条例》第三十条的规定，视为您放弃申请，本机关不再处理您的该政府信息公开申请。`
+        : `本机关已向您发出信息处理费收费通知书，您未在缴费期限（${dueOn}）内缴纳费用。根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为您放弃申请，本机关不再处理您的该政府信息公开申请。`,
+      opinion: '',
+      outcomeLabel: OUTCOME_LABELS.otherHandling,
+    })),
+
   /** The reply: every item's decision, under the request's reported outcome (or 第四十一条 for corrections). */
   async reply(trx: DbOrTrx, deps: RequestsDeps, actor: Actor, row: RequestTable, reply: { opinion: string; items: ReplyItemTable[]; reported: ItemDecision; published: PublishedRef[] }) {
     const kind = (row.kind ?? 'disclosure') as RequestKind;

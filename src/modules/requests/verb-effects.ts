@@ -97,7 +97,11 @@ export const VERB_EFFECTS: Record<RequestVerb, (ctx: EffectContext) => Promise<E
   async abandon(ctx) {
     if (!ctx.row.correctionPeriodDueOn || ctx.todayOn <= ctx.row.correctionPeriodDueOn)
       throw conflict('CORRECTION_PERIOD_NOT_OVER', `补正期限（至 ${ctx.row.correctionPeriodDueOn ?? '未设定'}）尚未届满，不能终止处理`);
-    return { patch: { outcome: 'otherHandling', outcomeReason: 'correctionOverdue', closedOn: ctx.todayOn } };
+    const dueOn = ctx.row.correctionPeriodDueOn;
+    return {
+      patch: { outcome: 'otherHandling', outcomeReason: 'correctionOverdue', closedOn: ctx.todayOn },
+      afterUpdate: (u) => requestNotices.termination(ctx.trx, ctx.deps, ctx.who, u, 'correctionOverdue', dueOn),
+    };
   },
 
   assign: departmentsFor,
