@@ -52,6 +52,8 @@ const schema = z.object({
   // operations (issue 8 part 7)
   METRICS_TOKEN: z.string().default(''),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(5000),
+  // how long a worker's claim on a job lasts: a job whose worker died runs again after this
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(86400).default(300),
 });
 
 export type DatabaseConfig =
@@ -98,6 +100,8 @@ export interface Config {
   metricsToken: string;
   /** On SIGTERM, how long /readyz reports 503 while still serving, before the server stops accepting. */
   shutdownGraceMs: number;
+  /** A claimed job whose worker died (SIGKILL, power loss) is claimed again after this long. */
+  jobLeaseMs: number;
 }
 
 export interface S3Config {
@@ -170,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     frameAncestors: e.FRAME_ANCESTORS.trim() || "'self'",
     metricsToken: e.METRICS_TOKEN,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     backupDir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : path.join(dataDir, 'backups'),
     backupKeep: e.BACKUP_KEEP,
     site: {

@@ -71,7 +71,7 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
   const clock = opts.clock ?? systemClock;
   // S3-compatible storage when configured (several app instances share no disk), else the data directory.
   const files = config.s3 ? createS3FileStore(config.s3) : createDiskFileStore(config.attachmentsDir);
-  const jobs = createJobRunner({ db, dialect, clock, log: (msg, err) => console.error(msg, err) });
+  const jobs = createJobRunner({ db, dialect, clock, leaseMs: config.jobLeaseMs, log: (msg, err) => console.error(msg, err) });
   const calendar = createCalendarService({ db, clock });
   await calendar.seedDefaults(db);
   const cipher = createFieldCipher(loadSecretKey(config), loadPreviousSecretKeys());

@@ -5,6 +5,18 @@ import { AppError } from '../../core/errors.ts';
 import { hasRole, type SessionUser } from '../accounts/index.ts';
 import type { ItemStatus } from './catalog.contract.ts';
 
+/**
+ * Content is for the work roles. 三员分立: the system, security and audit administrators manage
+ * configuration, permissions and the audit log, and read no items (drafts included).
+ */
+export function canReadContent(user: SessionUser): boolean {
+  return hasRole(user, 'drafter', 'departmentHead', 'confidentialityReviewer', 'leader', 'officer');
+}
+
+export function assertCanReadContent(user: SessionUser): void {
+  authorize(canReadContent(user), '系统管理员、安全管理员和安全审计员不查阅政府信息内容（三员分立）');
+}
+
 /** The disclosure office maintains the catalog tree (栏目). */
 export function canManageColumns(user: SessionUser): boolean {
   return hasRole(user, 'officer');

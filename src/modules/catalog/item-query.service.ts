@@ -1,6 +1,7 @@
 // Reads: the public catalog (published AND public scope only), staff views within the actor's
 // agency, and the column tree. Lists are newest published first (publishedOn desc, id desc),
 // served by the (column|agency, status, publishedOn, id) indexes.
+import { assertCanReadContent } from './catalog.policy.ts';
 import { requireSameAgency } from '../../core/authz/authz.ts';
 import type { DbOrTrx } from '../../core/db/database.ts';
 import type { ColumnTable } from '../../core/db/schema.ts';
@@ -83,6 +84,7 @@ export function createItemQueries(deps: CatalogDeps) {
   async function staffItem(actor: StaffActor, id: string, trx: DbOrTrx = db): Promise<ItemRow> {
     const row = await catalogRepository(trx).itemById(id);
     requireSameAgency(actor.user, row);
+    assertCanReadContent(actor.user);
     return row!;
   }
 
@@ -147,6 +149,7 @@ export function createItemQueries(deps: CatalogDeps) {
     },
 
     async listForStaff(actor: StaffActor, query: StaffListQuery): Promise<Page<ItemSummary>> {
+      assertCanReadContent(actor.user);
       const { page, pageSize } = clampPage(query.page, query.pageSize);
       const columnIds = query.columnId ? await columnScope(query.columnId, actor.user.agencyId) : undefined;
       const filter = { agencyId: actor.user.agencyId, columnIds, statuses: query.status ? [query.status] : undefined, q: query.q?.trim() || undefined };

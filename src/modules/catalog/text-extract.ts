@@ -13,8 +13,13 @@ const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
 const cMapUrl = path.join(pdfjsRoot, 'cmaps') + path.sep;
 const standardFontDataUrl = path.join(pdfjsRoot, 'standard_fonts') + path.sep;
 
+// Control characters other than tab and newline: PDFs whose fonts lack a Unicode map yield NULs,
+// which PostgreSQL text columns refuse ("invalid byte sequence … 0x00") and nobody can search for.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F]/g; // eslint-disable-line no-control-regex -- removing them is the point
+
 export function capText(text: string): string {
-  return text.length > MAX_EXTRACTED_CHARS ? text.slice(0, MAX_EXTRACTED_CHARS) : text;
+  const clean = text.replace(CONTROL_CHARS, '');
+  return clean.length > MAX_EXTRACTED_CHARS ? clean.slice(0, MAX_EXTRACTED_CHARS) : clean;
 }
 
 /** Text of a PDF, one line per text line, pages separated by blank lines. */

@@ -10,6 +10,7 @@ export function canRedact(user: SessionUser, item: { status: ItemStatus }): bool
   return false;
 }
 
+/** The work roles; the auditor reads the audit log, which records every redaction, not the items (三员分立). */
 export function canReadRedactionLog(user: SessionUser): boolean {
-  return hasRole(user, 'drafter', 'departmentHead', 'confidentialityReviewer', 'leader', 'officer', 'auditor');
+  return hasRole(user, 'drafter', 'departmentHead', 'confidentialityReviewer', 'leader', 'officer');
 }
