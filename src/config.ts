@@ -22,6 +22,8 @@ const schema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' }).optional(),
   APPLY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(20),
+  // staff sign-in attempts per client address and minute; unset: 10 (1000 under NODE_ENV=test)
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).optional(),
   PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1000000).default(5000),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
   // portal: embedding and the footer of a Chinese government site (issue 7, parts 3 and 4)
@@ -76,6 +78,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Online applications accepted per client address and minute. */
   applyRatePerMinute: number;
+  /** POSTs to /console/login and /console/login/totp accepted per client address and minute. */
+  loginRatePerMinute: number;
   /** Public pages kept rendered per process (0: page cache off). */
   pageCacheEntries: number;
   /** Staff sessions end after this long without a request (等保 2.0: idle timeout; default 30 minutes). */
@@ -167,6 +171,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     smtpUrl: e.SMTP_URL,
     applyRatePerMinute: e.APPLY_RATE_PER_MINUTE,
+    // Tests sign in many times per file from one address; the lockout (5 failures) still applies.
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1000 : 10),
     pageCacheEntries: e.PAGE_CACHE_ENTRIES,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     basePath: e.BASE_PATH,

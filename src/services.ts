@@ -11,7 +11,7 @@ import { systemClock, type Clock } from './core/time/clock.ts';
 import { createAccountsService, type AccountsService } from './modules/accounts/index.ts';
 import { createSearchService, type SearchService } from './modules/search/index.ts';
 import { createCatalogService, type CatalogService } from './modules/catalog/index.ts';
-import { createReviewService, type ReviewService } from './modules/review/index.ts';
+import { combinePublicationHooks, createReviewService, type ReviewService } from './modules/review/index.ts';
 import { createOfficeRecordsService, type OfficeRecordsService } from './modules/office-records/index.ts';
 import { createFieldCipher, type FieldCipher } from './core/crypto/field-cipher.ts';
 import { loadPreviousSecretKeys, loadSecretKey } from './core/crypto/secret-key.ts';
@@ -21,6 +21,7 @@ import { createPrivacyService, createRedactionService, type PrivacyService, type
 import { createNoticesService, type NoticesService } from './modules/notices/index.ts';
 import { createAssessmentService, createDashboardService, type AssessmentService, type DashboardService } from './modules/reports/index.ts';
 import { createMonitorService, type MonitorService } from './modules/monitor/index.ts';
+import { createTamperService, type TamperService } from './modules/monitor/index.ts';
 import { createReportFiguresService, type ReportFiguresService } from './modules/reports/figures.service.ts';
 import { createAnnualReportsService, type AnnualReportsService } from './modules/reports/annual-reports.service.ts';
 import { createLedgerImportService, type LedgerImportService } from './modules/reports/ledger-import.service.ts';
@@ -51,6 +52,8 @@ export interface Services {
   dashboards: DashboardService;
   assessment: AssessmentService;
   monitor: MonitorService;
+  /** 网页防篡改: fingerprints of published items and the monitor that detects changes made outside the application. */
+  tamper: TamperService;
   /** Annual report figures (tables 二, 三, 四, checks) and the roll-up over child agencies. */
   reportFigures: ReportFiguresService;
   /** Stored annual reports: narrative, submission to review in the 年报 column, documents (issue 6). */
@@ -80,11 +83,13 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
   const notices = createNoticesService({ db, clock });
   // module services: created below in dependency order (search before catalog before review)
   const search = createSearchService({ db, dialect });
-  const catalog = createCatalogService({ db, dialect, clock, calendar, files, search, maxUploadBytes: config.maxUploadBytes });
+  // The tamper monitor before catalog and review: it fingerprints in their publication transactions.
+  const tamper = createTamperService({ db, clock, files });
+  const catalog = createCatalogService({ db, dialect, clock, calendar, files, search, maxUploadBytes: config.maxUploadBytes, onPublishedChange: tamper.recordPublished });
   const privacy = createPrivacyService({ db, clock, cipher, catalog });
   // Office records before review: its hooks run in the publication transaction.
   const officeRecords = createOfficeRecordsService({ db, clock, calendar });
-  const review = createReviewService({ db, clock, calendar, catalog, screening: privacy.screening, publication: officeRecords.publicationHooks });
+  const review = createReviewService({ db, clock, calendar, catalog, screening: privacy.screening, publication: combinePublicationHooks(officeRecords.publicationHooks, tamper.publicationHooks) });
   const requests = createRequestsService({
     db, dialect, clock, calendar, files, maxUploadBytes: config.maxUploadBytes, cipher, childAgencies: (id) => accounts.childAgencies(id), mailTransport: createMailTransport(config.smtpUrl),
     notices,
@@ -130,6 +135,7 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
     dashboards,
     assessment,
     monitor,
+    tamper,
     reportFigures,
     annualReports,
     ledgerImport,

@@ -35,7 +35,7 @@ export async function registerJobHandlers(services: Services): Promise<void> {
     await dailyBackup(services.config, clock, services.config.backupDir, legalDate(clock.now()), services.config.backupKeep);
   });
   await registerRequestJobs({ db, clock, jobs, requests: services.requests });
-  await registerMonitorJobs({ db, clock, jobs, monitor: services.monitor });
+  await registerMonitorJobs({ db, clock, jobs, monitor: services.monitor, tamper: services.tamper });
   await registerParticipationJobs({ db, clock, jobs, participation: services.participation });
   await registerOfficeRecordsJobs({ db, clock, jobs, officeRecords: services.officeRecords });
 }

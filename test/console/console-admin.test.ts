@@ -45,7 +45,7 @@ describe('console administration', () => {
     assert.equal((await services.accounts.users(fx.agency.id)).some((u) => u.username === 'sneaky'), false);
   });
 
-  test('creating a user with an admin and a work role shows the role error by the field', async () => {
+  test('the system administrator may not grant an administrator role: the error is shown by the field', async () => {
     const res = await form(
       app,
       '/console/users',
@@ -54,7 +54,7 @@ describe('console administration', () => {
     );
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /<title>错误：/);
-    assert.match(res.body, /href="#roles">管理员账号不能同时担任业务角色/);
+    assert.match(res.body, /href="#roles">管理员角色只能由安全管理员授予（三员分立）/);
     assert.match(res.body, /id="roles-error"/);
     assert.match(res.body, /value="mixed.roles"/);
     assert.match(res.body, /value="drafter" checked/);

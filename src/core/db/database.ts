@@ -38,7 +38,12 @@ type SqliteStatement = ReturnType<SqliteDatabase.Database['prepare']>;
 export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATEMENT_CACHE_SIZE) {
   const statements = new Map<string, SqliteStatement>();
   return {
-    prepare(sqlText: string): SqliteStatement {
+    prepare(query: string): SqliteStatement {
+      // Another process may write the same file (a separate worker, a CLI command): a deferred
+      // transaction that read first and writes later fails at once with SQLITE_BUSY (the busy
+      // timeout does not cover upgrading a read snapshot). BEGIN IMMEDIATE takes the write lock
+      // up front and waits for it; within one process the driver runs one query at a time anyway.
+      const sqlText = query === 'begin' ? 'begin immediate' : query;
       let stmt = statements.get(sqlText);
       if (stmt) {
         // Map keeps insertion order: re-inserting marks it most recently used.

@@ -19,6 +19,7 @@ import type { AnnualReportTable } from './schema.reports.ts';
 import type { ReleaseCoordinationTable, ItemClarificationTable, ReadingRoomProvisionTable } from './schema.office-records.ts';
 import type { MessageTable } from './schema.participation.ts';
 import type { AuditDigestTable } from './schema.tamper.ts';
+import type { PublishedFingerprintTable, TamperAlertTable } from './schema.tamper-monitor.ts';
 
 export type * from './schema.accounts.ts';
 export type * from './schema.account-security.ts';
@@ -31,6 +32,7 @@ export type * from './schema.reports.ts';
 export type * from './schema.office-records.ts';
 export type * from './schema.participation.ts';
 export type * from './schema.tamper.ts';
+export type * from './schema.tamper-monitor.ts';
 export type * from './schema.replies.ts';
 export type * from './schema.reply-files.ts';
 export type * from './schema.fees.ts';
@@ -93,4 +95,6 @@ export interface Database {
   readingRoomProvisions: ReadingRoomProvisionTable;
   messages: MessageTable;
   auditDigests: AuditDigestTable;
+  publishedFingerprints: PublishedFingerprintTable;
+  tamperAlerts: TamperAlertTable;
 }

@@ -41,7 +41,7 @@ export function accountsRepository(db: DbOrTrx) {
         .leftJoin('departments', 'departments.id', 'users.departmentId')
         .select([
           'users.id', 'users.username', 'users.displayName', 'users.departmentId', 'users.active',
-          'users.isPrincipalLeader', 'users.agencyId', 'departments.name as departmentName',
+          'users.isPrincipalLeader', 'users.agencyId', 'departments.name as departmentName', 'users.lockedUntil', 'users.totpEnabledAt',
         ])
         .where('users.agencyId', '=', agencyId)
         .orderBy('users.username')

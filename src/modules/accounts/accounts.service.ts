@@ -13,6 +13,7 @@ import { agencyInput, createUserInput, type AgencyInput, type CreateUserInput } 
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { createLoginService, DEFAULT_SESSION_IDLE_MS } from './login.service.ts';
 import { createSecurityAdminService } from './security-admin.service.ts';
+import { createAuditLogService } from './audit-log.service.ts';
 import type { FieldCipher } from '../../core/crypto/field-cipher.ts';
 import { sessionsRepository } from './sessions.repository.ts';
 
@@ -26,6 +27,7 @@ export function createAccountsService(deps: { db: Db; clock: Clock; cipher: Fiel
   return {
     ...createLoginService({ ...deps, sessionIdleMs: deps.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS }),
     ...createSecurityAdminService(deps),
+    ...createAuditLogService(deps),
 
     async createAgency(actor: Actor, input: AgencyInput) {
       const parsed = agencyInput.safeParse(input);

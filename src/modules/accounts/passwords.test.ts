@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { passwordProblem } from './passwords.ts';
+import { passwordProblem, temporaryPassword } from './passwords.ts';
 
 describe('passwordProblem (等保 2.0 level 3)', () => {
   test('needs 10 characters', () => {
@@ -16,5 +16,15 @@ describe('passwordProblem (等保 2.0 level 3)', () => {
   test('may not contain the username, in any case', () => {
     assert.equal(passwordProblem('Zhangsan#2025', 'zhangsan'), '密码不能包含用户名');
     assert.equal(passwordProblem('Lisi-pass#2025', 'zhangsan'), null);
+  });
+  test('temporary passwords satisfy the rule and differ each time', () => {
+    const made = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const p = temporaryPassword();
+      assert.equal(passwordProblem(p), null, p);
+      assert.equal(p.length, 14);
+      made.add(p);
+    }
+    assert.equal(made.size, 200);
   });
 });

@@ -1,4 +1,5 @@
 // Passwords: argon2id (the library's default algorithm), the complexity rule and the history length.
+import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 export const hashPassword = (password: string) => hash(password);
@@ -29,6 +30,23 @@ export function passwordProblem(password: string, username?: string): string | n
 
 /** The hint shown next to every new-password field. */
 export const PASSWORD_RULE_HINT = '至少 10 位，含大写字母、小写字母、数字、符号中的至少三类，不含用户名，不得与最近 5 次密码相同';
+
+/**
+ * A temporary password the security administrator hands over once (reset): 14 characters from
+ * all four classes, without look-alike characters; the user must change it at the next login.
+ */
+export function temporaryPassword(): string {
+  const classes = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', '-_.!@#%+'];
+  const pick = (set: string) => set[randomInt(set.length)];
+  const chars = classes.map(pick);
+  const all = classes.join('');
+  while (chars.length < 14) chars.push(pick(all));
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j], chars[i]];
+  }
+  return chars.join('');
+}
 
 // A fixed hash to verify against when the user does not exist, so that timing does not reveal
 // which usernames are real.

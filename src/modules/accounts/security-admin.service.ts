@@ -129,6 +129,15 @@ export function createSecurityAdminService(deps: { db: Db; clock: Clock; cipher:
       return { secret, uri, qr: await totpQrDataUrl(uri) };
     },
 
+    /** The enrolment begun but not confirmed yet: the QR is shown again until a right code arrives. */
+    async pendingTotpEnrolment(actor: StaffActor) {
+      const user = await accountsRepository(db).userById(actor.user.id);
+      if (!user?.totpSecretEnc || user.totpEnabledAt) return null;
+      const secret = cipher.decrypt(user.totpSecretEnc);
+      const uri = totpUri(secret, user.username);
+      return { secret, uri, qr: await totpQrDataUrl(uri) };
+    },
+
     /** The code from the app proves it holds the secret; from then on login asks for a code. */
     async confirmTotp(actor: StaffActor, code: string) {
       const user = await accountsRepository(db).userById(actor.user.id);

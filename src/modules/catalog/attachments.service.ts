@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../core/errors.ts';
+import { guardUpload } from '../../core/files/upload-guards.ts';
 import { extractDocxText, extractPdfText } from './text-extract.ts';
 
 export const ALLOWED_ATTACHMENT_TYPES = {
@@ -45,6 +46,8 @@ export async function checkAttachment(filename: string, bytes: Buffer, maxBytes:
     throw new AppError(422, 'ATTACHMENT_TYPE_MISMATCH', `文件内容是 ${ALLOWED_ATTACHMENT_TYPES[actual].label}，与扩展名 .${ext} 不符`, [
       { field: 'file', message: '文件内容与扩展名不符，请检查后重新上传' },
     ]);
+  // Bombs, page and pixel monsters are refused before text extraction unpacks anything.
+  await guardUpload(ALLOWED_ATTACHMENT_TYPES[actual].mediaType, bytes);
   return { kind: actual, mediaType: ALLOWED_ATTACHMENT_TYPES[actual].mediaType, filename: name };
 }
 

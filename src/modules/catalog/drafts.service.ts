@@ -4,6 +4,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { appendAuditEvent } from '../../core/audit/audit.ts';
 import { authorize } from '../../core/authz/authz.ts';
 import { AppError, notFound, validationFailed } from '../../core/errors.ts';
+import { guardUpload } from '../../core/files/upload-guards.ts';
 import { newId } from '../../core/ids.ts';
 import { nowIso } from '../../core/time/clock.ts';
 import { auditActor, type StaffActor } from '../accounts/index.ts';
@@ -83,7 +84,10 @@ export function createDraftsService(deps: CatalogDeps, queries: ItemQueries) {
         assertCanEditContent(actor.user, current);
         await catalogRepository(trx).insertAttachment({ ...info, itemId, textContent, createdBy: actor.user.id, createdAt: nowIso(clock) });
         await catalogRepository(trx).updateItem(itemId, { updatedAt: nowIso(clock) });
-        if (current.status === 'published') await syncSearch(deps, trx, itemId);
+        if (current.status === 'published') {
+          await syncSearch(deps, trx, itemId);
+          await deps.onPublishedChange?.(trx, itemId, 'attachment');
+        }
         await appendAuditEvent(trx, clock, auditActor(actor), {
           action: 'item.attachment.add', subjectType: 'item', subjectId: itemId, agencyId: current.agencyId,
           after: { attachmentId: info.id, filename: info.filename, sha256: info.sha256, size: info.size },
@@ -101,7 +105,10 @@ export function createDraftsService(deps: CatalogDeps, queries: ItemQueries) {
         if (!att || att.itemId !== itemId) throw notFound();
         await repo.deleteAttachment(attachmentId);
         await repo.updateItem(itemId, { updatedAt: nowIso(clock) });
-        if (row.status === 'published') await syncSearch(deps, trx, itemId);
+        if (row.status === 'published') {
+          await syncSearch(deps, trx, itemId);
+          await deps.onPublishedChange?.(trx, itemId, 'attachment');
+        }
         await appendAuditEvent(trx, clock, auditActor(actor), {
           action: 'item.attachment.remove', subjectType: 'item', subjectId: itemId, agencyId: row.agencyId,
           before: { attachmentId, filename: att.filename, sha256: att.sha256 },
@@ -116,6 +123,7 @@ export function createDraftsService(deps: CatalogDeps, queries: ItemQueries) {
       if (type?.mime !== ALLOWED_ATTACHMENT_TYPES.docx.mediaType)
         throw new AppError(422, 'ATTACHMENT_TYPE_NOT_ALLOWED', '请上传 Word 文档（.docx）', [{ field: 'file', message: '请上传 .docx 格式的 Word 文档' }]);
       if (bytes.length > maxUploadBytes) throw new AppError(413, 'ATTACHMENT_TOO_LARGE', '文件过大', [{ field: 'file', message: '文件过大' }]);
+      await guardUpload(type.mime, bytes);
       return splitTitle(sanitizeBody(await docxToHtml(bytes)));
     },
   };

@@ -59,6 +59,7 @@ export function createPublishedChangesService(deps: CatalogDeps, queries: ItemQu
         await repo.updateItem(id, { ...fields, ...publicCopy, publishDueOn: row.publishDueOn, version: row.version + 1, updatedAt: at });
         await repo.setInterprets(id, v.interpretsItemIds);
         await syncSearch(deps, trx, id);
+        await deps.onPublishedChange?.(trx, id, 'revise');
         await appendAuditEvent(trx, clock, auditActor(actor), {
           action: 'item.revise', subjectType: 'item', subjectId: id, agencyId: row.agencyId,
           before: { version: row.version, title: row.title }, after: { version: row.version + 1, title: v.title, reason: why },
@@ -78,6 +79,7 @@ export function createPublishedChangesService(deps: CatalogDeps, queries: ItemQu
         const dueOn = onField('repealedOn', () => cal.addWorkingDays(v.repealedOn, REPEAL_NOTICE_WORKING_DAYS));
         await catalogRepository(trx).updateItem(id, { validity: 'repealed', repealedOn: v.repealedOn, repealNoticeDueOn: dueOn, updatedAt: nowIso(clock) });
         await syncSearch(deps, trx, id);
+        await deps.onPublishedChange?.(trx, id, 'repeal');
         await appendAuditEvent(trx, clock, auditActor(actor), {
           action: 'item.repeal', subjectType: 'item', subjectId: id, agencyId: row.agencyId,
           before: { validity: row.validity }, after: { validity: 'repealed', repealedOn: v.repealedOn, repealNoticeDueOn: dueOn, reason: v.reason },
@@ -117,6 +119,7 @@ export function createPublishedChangesService(deps: CatalogDeps, queries: ItemQu
           await repo.insertAttachment({ id: newId(), itemId: id, sha256: a.sha256, filename: a.filename, mediaType: a.mediaType, size: a.size, textContent: a.textContent, createdBy: actor.id ?? 'system', createdAt: at });
         const row = (await repo.itemById(id))!;
         const published = await markPublished(deps, trx, row, 'imported', { publishedOn: v.publishedOn, publishedAt: at });
+        await deps.onPublishedChange?.(trx, id, 'import');
         await appendAuditEvent(trx, clock, actor, {
           action: 'item.import', subjectType: 'item', subjectId: id, agencyId,
           after: { title: v.title, publishedOn: v.publishedOn, indexNumber: published.indexNumber, note: '历史信息导入：按已发布处理，未经本系统审核流程' },

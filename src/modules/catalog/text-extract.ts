@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import mammoth from 'mammoth';
+import { guardDocxBytes } from '../../core/files/upload-guards.ts';
 
 export const MAX_EXTRACTED_CHARS = 200_000;
 
@@ -51,13 +52,17 @@ export async function extractPdfText(bytes: Buffer): Promise<string> {
   }
 }
 
+// mammoth inflates every part: the ZIP guard runs first here too, for files stored before uploads
+// were guarded and for imports from disk (cli items import).
 export async function extractDocxText(bytes: Buffer): Promise<string> {
+  guardDocxBytes(bytes);
   const result = await mammoth.extractRawText({ buffer: bytes });
   return capText(result.value.replace(/\n{3,}/g, '\n\n').trim());
 }
 
 /** Word → HTML (unsanitised: callers sanitise). */
 export async function docxToHtml(bytes: Buffer): Promise<string> {
+  guardDocxBytes(bytes);
   const result = await mammoth.convertToHtml({ buffer: bytes });
   return result.value;
 }

@@ -1,6 +1,8 @@
-// Login, logout and password change. Login throttling and password rules live in the accounts
-// service; these routes only validate the form and present the outcome.
-import type { FastifyInstance } from 'fastify';
+// Login, logout and password change. Account lockout and password rules live in the accounts
+// service; these routes validate the form, present the outcome and limit sign-in POSTs per client
+// address (issue 8 part 3: a lockout protects one account, the rate limit stops one address from
+// guessing across many accounts).
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { sendPage } from '../../core/http/render.ts';
@@ -22,8 +24,37 @@ const totpForm = z.object({ challenge: z.string().min(1).max(100), code: z.strin
 
 const LOGIN_ERRORS = new Set(['LOGIN_FAILED', 'LOGIN_THROTTLED', 'ACCOUNT_LOCKED', 'TOTP_INVALID', 'CHALLENGE_EXPIRED']);
 
+const LOGIN_RATE_LIMITED = 'LOGIN_RATE_LIMITED';
+
 export function registerAuthRoutes(app: FastifyInstance, services: Services): void {
   const secure = services.config.isProduction && (services.config.publicUrl?.startsWith('https://') ?? false);
+  // Counted in preHandler, after the form body is parsed, so the refusal page keeps the username.
+  const rateLimit = {
+    max: services.config.loginRatePerMinute,
+    timeWindow: 60_000,
+    hook: 'preHandler' as const,
+    errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
+      new AppError(429, LOGIN_RATE_LIMITED, `登录尝试过于频繁，请在 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`),
+  };
+  const bodyField = (request: FastifyRequest, name: string) => {
+    const v = (request.body as Record<string, unknown> | undefined)?.[name];
+    return typeof v === 'string' ? v.slice(0, 200) : undefined;
+  };
+  const loginRefused = async (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (!(err instanceof AppError) || err.code !== LOGIN_RATE_LIMITED) throw err;
+    const ctx = await pageContext(request, services);
+    const next = safeNext((request.query as { next?: string }).next);
+    const errors = [{ field: 'form', anchor: 'username', message: err.message }];
+    return sendPage(reply, LoginPage({ ctx, values: { username: bodyField(request, 'username') }, errors, next }), 429);
+  };
+  const totpRefused = async (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (!(err instanceof AppError) || err.code !== LOGIN_RATE_LIMITED) throw err;
+    const challenge = bodyField(request, 'challenge');
+    if (!challenge) return loginRefused(err, request, reply);
+    const ctx = await pageContext(request, services);
+    const next = safeNext((request.query as { next?: string }).next);
+    return sendPage(reply, TotpLoginPage({ ctx, challenge, next, errors: [{ field: 'code', message: err.message }] }), 429);
+  };
 
   app.get('/console/login', async (request, reply) => {
     const next = safeNext((request.query as { next?: string }).next);
@@ -33,7 +64,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     return sendPage(reply, LoginPage({ ctx, values: {}, errors: [], next, notice }));
   });
 
-  app.post('/console/login', async (request, reply) => {
+  app.post('/console/login', { config: { rateLimit }, errorHandler: loginRefused }, async (request, reply) => {
     const next = safeNext((request.query as { next?: string }).next);
     const { values } = await readForm(request);
     const parsed = parseForm(loginInput, values);
@@ -59,7 +90,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     return sendPage(reply, LoginPage({ ctx, values: { username: values.username }, errors: parsed.errors, next }), 422);
   });
 
-  app.post('/console/login/totp', async (request, reply) => {
+  app.post('/console/login/totp', { config: { rateLimit }, errorHandler: totpRefused }, async (request, reply) => {
     const next = safeNext((request.query as { next?: string }).next);
     const { values } = await readForm(request);
     const parsed = parseForm(totpForm, values);

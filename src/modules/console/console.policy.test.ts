@@ -11,14 +11,14 @@ const user = (roles: Role[], departmentId: string | null = 'd1'): SessionUser =>
 describe('console policy', () => {
   test('menu entries follow the roles', () => {
     const hrefs = (roles: Role[]) => navEntries(user(roles)).map((e) => e.href);
-    assert.deepEqual(hrefs(['drafter']), ['/console', '/console/items', '/console/items/new', '/console/requests/queue', '/console/freshness', '/console/messages', '/console/inbox', '/console/password']);
+    assert.deepEqual(hrefs(['drafter']), ['/console', '/console/items', '/console/items/new', '/console/requests/queue', '/console/freshness', '/console/messages', '/console/inbox', '/console/account', '/console/password']);
     for (const href of ['/console/dashboard', '/console/assessment', '/console/freshness']) assert.ok(hrefs(['leader']).includes(href), href);
     assert.ok(!hrefs(['drafter']).includes('/console/dashboard'));
-    assert.deepEqual(hrefs(['sysAdmin']), ['/console', '/console/users', '/console/calendar', '/console/lexicon', '/console/notices/templates', '/console/reading-rooms', '/console/password']);
+    assert.deepEqual(hrefs(['sysAdmin']), ['/console', '/console/users', '/console/calendar', '/console/lexicon', '/console/notices/templates', '/console/reading-rooms', '/console/account', '/console/password']);
     assert.ok(hrefs(['officer']).includes('/console/reading-rooms') && !hrefs(['drafter']).includes('/console/reading-rooms'));
     assert.ok(hrefs(['officer']).includes('/console/notices/templates'));
-    assert.deepEqual(hrefs(['securityAdmin']), ['/console', '/console/users', '/console/password']);
-    assert.deepEqual(hrefs(['auditor']), ['/console', '/console/password']);
+    assert.deepEqual(hrefs(['securityAdmin']), ['/console', '/console/users', '/console/security', '/console/account', '/console/password']);
+    assert.deepEqual(hrefs(['auditor']), ['/console', '/console/audit', '/console/account', '/console/password']);
     assert.ok(hrefs(['officer']).includes('/console/columns'));
     for (const href of ['/console/requests', '/console/requests/new', '/console/requests/supervision']) assert.ok(hrefs(['officer']).includes(href), href);
   });

@@ -1,6 +1,6 @@
 // Who sees which console menu entries and pages. The services enforce their own rules as well;
 // these checks decide what to show and answer 403 before a page is even built.
-import { canManageCalendar, canManageUsers, hasRole, type SessionUser } from '../accounts/index.ts';
+import { canManageCalendar, canManageSecurity, canManageUsers, canReadAuditLog, hasRole, type SessionUser } from '../accounts/index.ts';
 import type { ItemStatus } from '../catalog/catalog.contract.ts';
 import { canSeeMessages } from '../participation/index.ts';
 
@@ -82,16 +82,20 @@ export function navEntries(user: SessionUser): NavEntry[] {
   if (hasRole(user, 'officer', 'leader')) entries.push({ href: '/console/challenges', label: '复议诉讼' });
   if (canSeeDashboards(user)) entries.push({ href: '/console/dashboard', label: '工作概况' }, { href: '/console/assessment', label: '考核' });
   if (hasRole(user, 'officer', 'leader', 'departmentHead', 'drafter')) entries.push({ href: '/console/freshness', label: '栏目更新情况' });
+  if (hasRole(user, 'officer', 'leader')) entries.push({ href: '/console/tamper', label: '网页防篡改' });
   if (canSeeMessages(user)) entries.push({ href: '/console/messages', label: '在线咨询和局长信箱' });
   if (canSeeItems(user)) entries.push({ href: '/console/inbox', label: '消息提醒' });
   if (hasRole(user, 'officer', 'leader')) entries.push({ href: '/console/reports', label: '年度报告' });
   if (canSupervise(user)) entries.push({ href: '/console/reports/rollup', label: '年度报告汇总' });
   if (canManageColumns(user)) entries.push({ href: '/console/columns', label: '目录栏目' });
   if (canManageUsers(user)) entries.push({ href: '/console/users', label: '用户管理' });
+  if (canManageSecurity(user)) entries.push({ href: '/console/security', label: '账号安全管理' });
+  if (canReadAuditLog(user)) entries.push({ href: '/console/audit', label: '审计日志' });
   if (canManageCalendar(user)) entries.push({ href: '/console/calendar', label: '工作日历' });
   if (hasRole(user, 'sysAdmin')) entries.push({ href: '/console/lexicon', label: '敏感词库' });
   if (hasRole(user, 'officer', 'sysAdmin')) entries.push({ href: '/console/notices/templates', label: '告知书模板' });
   if (hasRole(user, 'officer', 'sysAdmin', 'leader')) entries.push({ href: '/console/reading-rooms', label: '查阅场所' });
+  entries.push({ href: '/console/account', label: '我的账号' });
   entries.push({ href: '/console/password', label: '修改密码' });
   return entries;
 }

@@ -32,6 +32,10 @@ import { registerReplyFilesRoutes } from './reply-files.routes.ts';
 import { registerMessagesRoutes } from './messages.routes.ts';
 import { registerReadingRoomsRoutes } from './reading-rooms.routes.ts';
 import { registerCoordinationRoutes } from './coordination.routes.ts';
+import { registerTamperRoutes } from './tamper.routes.ts';
+import { registerAccountRoutes } from './account.routes.ts';
+import { registerSecurityRoutes } from './security.routes.ts';
+import { registerAuditRoutes } from './audit.routes.ts';
 
 const OPEN_PATHS = new Set(['/console/login', '/console/login/totp']);
 const PASSWORD_PATHS = new Set(['/console/password', '/console/logout']);
@@ -94,5 +98,9 @@ export function registerConsoleRoutes(app: FastifyInstance, services: Services):
     registerMessagesRoutes(scope, services);
     registerReadingRoomsRoutes(scope, services);
     registerCoordinationRoutes(scope, services);
+    registerTamperRoutes(scope, services);
+    registerAccountRoutes(scope, services);
+    registerSecurityRoutes(scope, services);
+    registerAuditRoutes(scope, services);
   });
 }

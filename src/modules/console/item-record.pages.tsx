@@ -79,7 +79,7 @@ function ActionForm(props: { ctx: PageContext; itemId: string; verb: ReviewVerb;
   const opinionError = errorFor(props.errors, opinionId);
   const required = verb === 'sendBack' || verb === 'takedown';
   return (
-    <form method="post" action={`/console/items/${props.itemId}/act`} class={`form action-form action-${verb}`} novalidate>
+    <form method="post" action={`/console/items/${props.itemId}/act`} class={`form action-form action-${verb}`} id={`action-${verb}`} novalidate>
       <Csrf ctx={props.ctx} />
       <input type="hidden" name="verb" value={verb} />
       <h3>{VERB_LABELS[verb]}</h3>

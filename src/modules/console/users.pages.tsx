@@ -1,5 +1,5 @@
 // User administration: the agency's accounts with roles, a create form, enable/disable buttons.
-import { ROLE_LABELS, ROLES } from '../accounts/index.ts';
+import { ROLE_LABELS, type Role } from '../accounts/index.ts';
 import { Choices, Csrf, ConsoleLayout, Select, TextInput, type FieldErrorView, type FormValues, type PageContext } from './console.layout.tsx';
 
 export interface UserRow {
@@ -19,6 +19,8 @@ export function UsersPage(props: {
   values: FormValues;
   errors: FieldErrorView[];
   notice?: string;
+  /** The roles this administrator may grant (三员分立: the system administrator only work roles). */
+  roleOptions: readonly Role[];
 }) {
   const { ctx } = props;
   return (
@@ -74,7 +76,7 @@ export function UsersPage(props: {
             legend="角色"
             type="checkbox"
             hint="三员分立：系统管理员、安全管理员、安全审计员须由不同账号担任，且不兼任业务角色"
-            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+            options={props.roleOptions.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
             values={props.values}
             errors={props.errors}
           />

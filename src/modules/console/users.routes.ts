@@ -5,7 +5,7 @@ import { authorize } from '../../core/authz/authz.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import { sendPage } from '../../core/http/render.ts';
 import type { Services } from '../../services.ts';
-import { actorOf, ROLES, staffUser } from '../accounts/index.ts';
+import { actorOf, ADMIN_ROLES, hasRole, ROLES, staffUser, type Role, type SessionUser } from '../accounts/index.ts';
 import { fieldErrorsOf, parseForm, readForm } from './console.forms.ts';
 import type { FieldErrorView, FormValues } from './console.layout.tsx';
 import { canManageUsers } from './console.policy.ts';
@@ -25,6 +25,11 @@ const userForm = z.object({
 
 const activeForm = z.object({ active: z.enum(['0', '1']) });
 
+/** 三员分立: the system administrator creates accounts with work roles only; administrator roles are granted by the security administrator. */
+export function grantableRoles(user: SessionUser): readonly Role[] {
+  return hasRole(user, 'securityAdmin') ? ROLES : ROLES.filter((r) => !ADMIN_ROLES.includes(r));
+}
+
 export function registerUsersRoutes(app: FastifyInstance, services: Services): void {
   async function show(request: Parameters<typeof pageContext>[0], values: FormValues, errors: FieldErrorView[], notice?: string) {
     const user = staffUser(request);
@@ -33,7 +38,7 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
       services.accounts.users(user.agencyId),
       services.accounts.departments(user.agencyId),
     ]);
-    return UsersPage({ ctx, users, departments, values, errors, notice });
+    return UsersPage({ ctx, users, departments, values, errors, notice, roleOptions: grantableRoles(user) });
   }
 
   app.get('/console/users', async (request, reply) => {
@@ -49,7 +54,9 @@ export function registerUsersRoutes(app: FastifyInstance, services: Services): v
     const { values } = await readForm(request);
     const parsed = parseForm(userForm, values);
     let errors = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
+    if (parsed.ok && parsed.data.roles.some((r) => !grantableRoles(user).includes(r))) {
+      errors = [{ field: 'roles', message: '管理员角色只能由安全管理员授予（三员分立）' }];
+    } else if (parsed.ok) {
       try {
         const created = await services.accounts.createUser(actorOf(request), { ...parsed.data, agencyId: user.agencyId, mustChangePassword: true });
         return redirect(reply, `/console/users?created=${encodeURIComponent(created.username)}`);

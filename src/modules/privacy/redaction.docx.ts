@@ -4,6 +4,7 @@
 // of one paragraph is removed from each of them. The author, title and other document
 // properties are cleared.
 import JSZip from 'jszip';
+import { guardDocxBytes } from '../../core/files/upload-guards.ts';
 
 const PARTS = /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/;
 const T_RE = /(<w:t(?:\s[^>]*)?>)([^<]*)(<\/w:t>)/g;
@@ -59,6 +60,7 @@ function clearProperties(xml: string, tags: string[]): string {
 /** The redacted copy and how many occurrences were removed. */
 export async function redactDocx(bytes: Uint8Array, needles: string[]): Promise<{ bytes: Buffer; removed: number }> {
   const wanted = [...new Set(needles.map((n) => n.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  guardDocxBytes(bytes); // jszip would inflate a decompression bomb in full
   const zip = await JSZip.loadAsync(bytes);
   let removed = 0;
   for (const name of Object.keys(zip.files)) {

@@ -2,6 +2,7 @@
 // by their content rather than their name, at most five, each within the upload limit.
 import { fileTypeFromBuffer } from 'file-type';
 import { validationFailed } from '../../core/errors.ts';
+import { guardUpload } from '../../core/files/upload-guards.ts';
 import type { ApplicationFile, ApplicationFilePurpose } from './requests.contract.ts';
 
 export const MAX_APPLICATION_FILES = 5;
@@ -37,6 +38,7 @@ export async function checkApplicationFiles(files: ApplicationFile[], maxBytes: 
     const ext = type ? ALLOWED.get(type.mime) : undefined;
     if (!type || !ext)
       throw validationFailed([{ field: 'files', message: `文件“${f.filename}”不是 PDF、JPG 或 PNG 格式（按文件内容识别）` }]);
+    await guardUpload(type.mime, f.bytes, { field: 'files' });
     out.push({ purpose: f.purpose, filename: safeFilename(f.filename, ext), mediaType: type.mime, bytes: f.bytes });
   }
   return out;

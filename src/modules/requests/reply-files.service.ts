@@ -9,6 +9,7 @@ import { authorize } from '../../core/authz/authz.ts';
 import type { DbOrTrx } from '../../core/db/database.ts';
 import type { ReplyFileTable } from '../../core/db/schema.ts';
 import { AppError, notFound, validationFailed } from '../../core/errors.ts';
+import { guardUpload } from '../../core/files/upload-guards.ts';
 import { newId } from '../../core/ids.ts';
 import { findPersonalData } from '../../core/text/pii.ts';
 import { nowIso } from '../../core/time/clock.ts';
@@ -139,6 +140,7 @@ export function createReplyFilesService(deps: ReplyFilesDeps) {
       const type = await fileTypeFromBuffer(input.bytes);
       const ext = type ? REPLY_FILE_TYPES.get(type.mime) : undefined;
       if (!type || !ext) throw invalid('file', `文件“${input.filename}”不是 PDF、DOCX、JPG 或 PNG 格式（按文件内容识别）`);
+      await guardUpload(type.mime, input.bytes);
       const item = input.replyItemId ? (await repo().replyItemsOf(r.id)).find((i) => i.id === input.replyItemId) : undefined;
       if (input.replyItemId && !item) throw invalid('replyItemId', '请选择本答复中的一项信息');
       if ((await repo().countFiles(r.id)) >= MAX_REPLY_FILES) throw invalid('file', `每件答复最多 ${MAX_REPLY_FILES} 个材料`);

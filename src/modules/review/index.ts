@@ -1,5 +1,5 @@
 // Public surface of the review module.
-export { createReviewService, type ReviewDeps, type PublicationHooks } from './review.service.ts';
+export { createReviewService, combinePublicationHooks, type ReviewDeps, type PublicationHooks } from './review.service.ts';
 export { CLARIFICATION_STEP_WORKING_DAYS, clarificationStepDeadline } from './clarification.path.ts';
 export * from './review.contract.ts';
 export { TRANSITIONS, OPINION_REQUIRED, availableVerbs, isReviewVerb, type Transition } from './review.workflow.ts';

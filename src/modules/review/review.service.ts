@@ -28,6 +28,17 @@ export interface ReviewScreening {
 export interface PublicationHooks {
   beforePublish(trx: DbOrTrx, itemId: string): Promise<void>;
   afterPublish(trx: DbOrTrx, itemId: string, publishedOn: string): Promise<void>;
+  /** 撤稿: the item leaves the website (the tamper monitor retires its fingerprint). */
+  afterTakedown?(trx: DbOrTrx, itemId: string): Promise<void>;
+}
+
+/** Several modules' hooks run one after another, in the order given. */
+export function combinePublicationHooks(...all: PublicationHooks[]): PublicationHooks {
+  return {
+    async beforePublish(trx, itemId) { for (const h of all) await h.beforePublish(trx, itemId); },
+    async afterPublish(trx, itemId, publishedOn) { for (const h of all) await h.afterPublish(trx, itemId, publishedOn); },
+    async afterTakedown(trx, itemId) { for (const h of all) await h.afterTakedown?.(trx, itemId); },
+  };
 }
 
 export interface ReviewDeps {
@@ -68,7 +79,10 @@ export function createReviewService(deps: ReviewDeps): ReviewService {
         await deps.publication?.beforePublish(trx, itemId);
         published = await catalog.workflow.publish(trx, itemId, transition.from);
         await deps.publication?.afterPublish(trx, itemId, published.publishedOn);
-      } else if (transition.to === 'takenDown') await catalog.workflow.takedown(trx, itemId);
+      } else if (transition.to === 'takenDown') {
+        await catalog.workflow.takedown(trx, itemId);
+        await deps.publication?.afterTakedown?.(trx, itemId);
+      }
       else {
         // 第二十六条: the leader's approval starts the publication clock when there is no 成文日期.
         const approvedOn = transition.from === 'leaderApproval' && verb === 'approve' ? todayOn : undefined;
