@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { openApiDocument, registerApiRegistry } from './core/http/api.ts';
 import { registerCsrf } from './core/http/csrf.ts';
+import { registerRejectNul } from './core/http/reject-nul.ts';
 import { registerErrorHandler } from './core/http/error-handler.ts';
 import { registerSecurityHeaders } from './core/http/security-headers.ts';
 import { registerRouteTable } from './core/http/route-table.ts';
@@ -62,6 +63,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean; log
   registerSessionHook(app, services.accounts);
   registerCsrf(app, { secureCookies });
   registerErrorHandler(app, portalErrorPage);
+  registerRejectNul(app);
 
   app.get('/healthz', async (_request, reply) => {
     await sql`select 1`.execute(services.database.db);
