@@ -1,10 +1,9 @@
-// NUL characters in URLs, queries and bodies are refused with 400 before any route runs
+// NUL characters in URLs and queries are refused with 400 before any route runs
 // (PostgreSQL cannot store them; the fuzz test found 500s on PostgreSQL before this).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
-import { containsNul } from '../../src/core/http/reject-nul.ts';
 import { createColumn, createFixture, publishedItem } from '../factories.ts';
 import { createTestServices, type TestServices } from '../helpers/test-services.ts';
 
@@ -24,25 +23,16 @@ describe('requests with NUL characters', () => {
     await s.cleanup();
   });
 
-  test('in a path, a query or a JSON body: 400 INVALID_CHARACTERS, in our error format', async () => {
+  test('in a path or a query: 400 INVALID_CHARACTERS, in our error format', async () => {
     for (const url of ['/items/a%00b', '/columns/%00', '/?agency=%00', '/search?q=%E5%9C%9F%00', '/api/v1/items/%00', '/attachments/x%00']) {
       const res = await app.inject({ method: 'GET', url, headers: { accept: 'application/json' } });
       assert.equal(res.statusCode, 400, url);
       assert.equal(res.json().error.code, 'INVALID_CHARACTERS', url);
     }
-    const res = await app.inject({ method: 'POST', url: '/api/v1/requests', payload: { applicantName: 'a\u0000b' } });
-    assert.equal(res.statusCode, 400);
-    assert.equal(res.json().error.code, 'INVALID_CHARACTERS');
   });
 
   test('pages answer normally without them', async () => {
     assert.equal((await app.inject(`/items/${itemId}`)).statusCode, 200);
     assert.equal((await app.inject('/search?q=%E5%9C%9F%E5%9C%B0')).statusCode, 200);
-  });
-
-  test('containsNul looks into nested values and keys', () => {
-    assert.equal(containsNul({ a: ['x', { b: 'y\u0000' }] }), true);
-    assert.equal(containsNul({ ['k\u0000']: 'v' }), true);
-    assert.equal(containsNul({ a: ['x', { b: 'y' }], n: 1, z: null }), false);
   });
 });
