@@ -13,6 +13,11 @@ export function samplePdf(lines: string[]): Buffer {
     `<< /Length ${Buffer.byteLength(stream)} >>\nstream\n${stream}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
+  return assemblePdf(objects);
+}
+
+/** A PDF file from its objects (numbered from 1; the first is the catalog), with a correct xref table. */
+export function assemblePdf(objects: string[]): Buffer {
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {

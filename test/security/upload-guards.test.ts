@@ -10,7 +10,7 @@ import { AppError } from '../../src/core/errors.ts';
 import { checkAttachment } from '../../src/modules/catalog/attachments.service.ts';
 import { extractDocxText } from '../../src/modules/catalog/text-extract.ts';
 import { checkApplicationFiles } from '../../src/modules/requests/application-files.ts';
-import { sampleDocx, samplePdf, samplePng, zip } from '../helpers/sample-files.ts';
+import { assemblePdf, sampleDocx, samplePdf, samplePng, zip } from '../helpers/sample-files.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -59,17 +59,7 @@ function pdfWithPages(pages: number): Buffer {
   const kids = Array.from({ length: pages }, (_, i) => `${i + 4} 0 R`).join(' ');
   const objects = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`, '<< /Length 0 >>\nstream\n\nendstream'];
   for (let i = 0; i < pages; i++) objects.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>');
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out);
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+  return assemblePdf(objects);
 }
 
 /** A JPEG header with a baseline frame of the given size (no image data needed for the guard). */
