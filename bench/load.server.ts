@@ -1,0 +1,57 @@
+// The server side of `npm run load`, run as a child process of bench/load.ts so that the load
+// generator and the application do not share one event loop (in one process the client's own work
+// showed up as server latency and, on a busy machine, as client timeouts). Seeds the catalog,
+// starts the app and its in-process worker as `npm start` would, then answers the parent over IPC:
+//   → { ready: { port, dialect, columnIds, itemIds } } once listening
+//   ← 'count'  → { stored: n } (applications stored)
+//   ← 'stop'   → closes the app, stops the worker, drops the data, exits
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { createServices } from '../src/services.ts';
+import { registerJobHandlers } from '../src/worker.ts';
+import { createThrowawayDatabase } from '../test/helpers/postgres.ts';
+import { seedCatalog } from './catalog.seed.ts';
+
+const ITEMS = Number(process.env.LOAD_ITEMS ?? 5000);
+
+async function main(): Promise<void> {
+  const send = (message: unknown) => process.send?.(message);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-load-'));
+  const pgDb = process.env.LOAD_DATABASE_URL ? await createThrowawayDatabase(process.env.LOAD_DATABASE_URL, 'gk_load') : undefined;
+  const config = loadConfig({
+    NODE_ENV: 'test', DATA_DIR: dataDir, DATABASE_URL: pgDb?.url ?? '', LOG_LEVEL: 'silent', APPLY_RATE_PER_MINUTE: '100000',
+  });
+  const services = await createServices(config);
+  const seeded = await seedCatalog(services, ITEMS, () => {});
+  const app = await buildApp(services);
+  await registerJobHandlers(services);
+  const stopWorker = services.jobs.start();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+
+  process.on('message', (message) => {
+    if (message === 'count') {
+      void services.database.db
+        .selectFrom('requests').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+        .then((row) => send({ stored: Number(row.n) }));
+    } else if (message === 'stop') {
+      void (async () => {
+        await app.close();
+        await stopWorker();
+        await services.close();
+        await pgDb?.drop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        process.exit(0);
+      })();
+    }
+  });
+  send({ ready: { port, dialect: services.database.dialect, columnIds: seeded.columnIds, itemIds: seeded.itemIds } });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
