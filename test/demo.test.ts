@@ -90,10 +90,21 @@ describe('demo content', () => {
     assert.ok(summary.requests >= 15, `requests ${summary.requests}`);
     const rows = await services.database.db.selectFrom('requests').select(['status', 'idNumberEnc', 'idNumberMasked', 'extensionDays']).execute();
     const statuses = new Set(rows.map((r) => r.status));
-    for (const s of ['received', 'awaitingApplicant', 'accepted', 'assigned', 'drafting', 'consulting', 'officeReview', 'approved', 'delivered', 'closed', 'withdrawn'])
+    for (const s of ['received', 'awaitingApplicant', 'accepted', 'assigned', 'drafting', 'consulting', 'officeReview', 'approved', 'delivered', 'closed', 'withdrawn', 'awaitingPayment'])
       assert.ok(statuses.has(s), `a request in ${s}`);
     assert.ok(rows.every((r) => r.idNumberEnc.startsWith('v2:') && r.idNumberMasked.includes('*')));
     assert.ok(rows.some((r) => Number(r.extensionDays) > 0), 'one request was extended');
+  });
+
+  test('has a paid and an unpaid fee, a reconsideration and a withholding filing with its refusals', async () => {
+    const { db } = services.database;
+    const fees = await db.selectFrom('requestFees').select(['amountFen', 'paidOn']).execute();
+    assert.equal(fees.length, 2);
+    assert.ok(fees.every((f) => Number(f.amountFen) > 0));
+    assert.equal(fees.filter((f) => f.paidOn).length, 1);
+    assert.equal((await db.selectFrom('requestChallenges').select('id').execute()).length, 1);
+    const filingRows = await db.selectFrom('withholdingFilingRows').select('id').execute();
+    assert.ok(filingRows.length >= 3, `filing rows ${filingRows.length}`);
   });
 
   test('a two-character word (征地) finds published items', async () => {

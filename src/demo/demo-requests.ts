@@ -1,13 +1,15 @@
 // Demo information requests for the city bureau: applications from every channel and applicant
 // type, received over the last weeks, left at every step of their life (received, correction,
 // accepted, assigned, drafting, consultation, office review, approved, delivered, closed,
-// withdrawn), one with an extension. All through the requests service, so the timeline, audit
+// withdrawn, awaiting a fee), one with an extension, one paid fee, a reconsideration and this
+// quarter's withholding filing. All through the requests service, so the timeline, audit
 // chain and deadlines are real.
 import { idCardCheckChar } from '../core/text/identifiers.ts';
 import type { StaffActor } from '../modules/accounts/index.ts';
 import type { ActInput, ApplicationInput, RegisteredApplication, ReplyDraftInput, ReplyItemInput, RequestVerb } from '../modules/requests/index.ts';
 import type { Services } from '../services.ts';
 import { creditCodeCheckChar } from '../core/text/identifiers.ts';
+import { today } from '../core/time/clock.ts';
 
 const PEOPLE = ['李建国', '张秀英', '刘志强', '陈桂兰', '杨文华', '赵德明', '黄丽萍', '周海涛', '吴春燕', '徐国平', '孙玉梅', '胡振华'];
 const ORGS: [ApplicationInput['applicantType'], string][] = [
@@ -48,6 +50,7 @@ function applicationFor(n: number): ApplicationInput {
 }
 
 type Step = [RequestVerb, 'office' | 'department', ActInput?];
+const FEE: ActInput = { note: '申请提供的信息共 120 页，超出免费页数。', fee: { basis: 'perPage', pages: 120, paymentMethod: '银行转账或到市政务服务中心公开窗口缴纳' } };
 const ACCEPT: Step[] = [['accept', 'office']];
 const ASSIGN: Step[] = [...ACCEPT, ['assign', 'office', { note: '' }]];
 const DRAFT: Step[] = [...ASSIGN, ['startDrafting', 'department']];
@@ -64,6 +67,9 @@ const PLANS: Step[][] = [
   [...DELIVERED, ['close', 'office', { note: '' }]], [...DELIVERED, ['close', 'office', { note: '' }]], [...DELIVERED, ['close', 'office', { note: '' }]],
   [['withdraw', 'office', { note: '申请人来电表示已通过其他途径获取，申请撤回。' }]],
   [...DRAFT, ['startConsultation', 'department', { note: '涉及示例县自然资源局共同制作的信息，征求其意见。', consultation: { kind: 'coAgency', partyName: '示例县自然资源局' } }], ['endConsultation', 'department', { note: '协作机关书面同意公开。' }]],
+  // Processing fees by page count (国办函〔2020〕109号): one awaiting payment, one paid.
+  [...DRAFT, ['requestFee', 'office', FEE]],
+  [...DRAFT, ['requestFee', 'office', FEE], ['recordPayment', 'office', { note: '', payment: { reference: 'ZF20250001' } }]],
 ];
 
 const item = (description: string, replyType: string, decision = '', explanation = '', extra: Partial<ReplyItemInput> = {}): ReplyItemInput =>
@@ -91,7 +97,7 @@ export async function loadDemoRequests(
   opts: { officer: StaffActor; drafter: StaffActor; departmentId: string; receivedDays: string[] },
 ): Promise<number> {
   const channels: RegisteredApplication['channel'][] = ['counter', 'post', 'email', 'fax'];
-  let n = 0;
+  const ids: string[] = [];
   for (const [i, plan] of PLANS.entries()) {
     // Requests that went further arrived earlier: two working days back per step taken.
     const receivedOn = opts.receivedDays[Math.max(0, opts.receivedDays.length - 1 - (1 + plan.length * 2) - (i % 2))];
@@ -103,7 +109,21 @@ export async function loadDemoRequests(
       await services.requests.act(actor, receipt.requestId, verb, { note: '', ...input, ...extra });
     }
     if (i === 7) await services.requests.extend(opts.officer, receipt.requestId, { days: 15, reason: '申请公开的信息数量较大，需要逐项检索、核对，经公开办负责人同意延期答复。' });
-    n++;
+    ids.push(receipt.requestId);
   }
-  return n;
+  await loadLaterWork(services, opts.officer, ids);
+  return ids.length;
+}
+
+/**
+ * What the office records after replies went out: the applicant of the closed request that could
+ * not be provided (plan 13) applies for reconsideration (第五十一条; table 四), and this quarter's
+ * withholding filing is generated from the refusals (plans 11, 12) for the confidentiality review.
+ */
+async function loadLaterWork(services: Services, officer: StaffActor, ids: string[]): Promise<void> {
+  const on = today(services.clock);
+  await services.requests.challenges.record(officer, ids[13], {
+    kind: 'reconsideration', body: '示例市人民政府', filedOn: on, result: 'pending', note: '申请人认为本机关应当提供汇总信息。',
+  });
+  await services.requests.filings.generate(officer, { year: Number(on.slice(0, 4)), quarter: Math.floor((Number(on.slice(5, 7)) - 1) / 3) + 1 });
 }
