@@ -26,6 +26,7 @@ import { registerConsoleRoutes } from './modules/console/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerReviewRoutes } from './modules/review/index.ts';
 import { registerRequestsRoutes } from './modules/requests/index.ts';
+import { answerClientError } from './core/http/client-error.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -46,6 +47,9 @@ export async function buildApp(services: Services, opts: { logger?: boolean; log
         error: { code: 'BAD_REQUEST', message: '请求地址或格式无效', fields: [], requestId: request.id },
       });
     },
+    // What Node's HTTP parser refuses (raw non-ASCII or spaces in a URL, malformed headers) never
+    // becomes a request: answer it in our error format too (core/http/client-error.ts).
+    clientErrorHandler: answerClientError,
   });
   registerRouteTable(app);
   // Several instances behind one proxy (docs/deployment.md): say which one answered.
