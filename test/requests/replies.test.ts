@@ -71,6 +71,16 @@ describe('replies', () => {
       (e: { code: string; fields: { field: string }[] }) => e.code === 'VALIDATION_FAILED' && e.fields[0].field === 'items.0.catalogItemId');
   });
 
+  test('the office may name the published item by its 索引号 or its portal link; the reply keeps its ID', async () => {
+    const id = await drafting();
+    const { indexNumber } = await s.database.db.selectFrom('items').select('indexNumber').where('id', '=', publishedId).executeTakeFirstOrThrow();
+    assert.ok(indexNumber);
+    for (const typed of [indexNumber, `https://gk.example.gov.cn/items/${publishedId}?lang=zh-Hant`]) {
+      const view = await s.requests.replies.saveDraft(drafter(), id, { opinion: '', items: [item({ replyType: 'alreadyPublished', catalogItemId: typed })] });
+      assert.equal(view.items[0].catalogItemId, publishedId, typed);
+    }
+  });
+
   test('a multi-item reply is partly granted; approval sets the outcome and issues a numbered notice', async () => {
     const id = await drafting();
     await assert.rejects(s.requests.act(drafter(), id, 'submitReply', { note: '请审核' }), { code: 'REPLY_EMPTY' });

@@ -44,7 +44,7 @@ function ItemRow({ n, values, errors }: { n: number; values: FormValues; errors:
       <Select name={f('replyType')} label="答复类型（条例第三十六条）" options={TYPE_OPTIONS} {...common} />
       <Select name={f('decision')} label="处理结果（年度报告表三）" emptyLabel="按答复类型确定" hint="不予公开须选择理由；删去部分内容后提供的，选“部分公开”（第三十七条）" options={DECISION_OPTIONS} {...common} />
       <TextArea name={f('explanation')} label="答复内容或理由" rows={3} hint="除予以公开外，须说明理由" {...common} />
-      <TextInput name={f('catalogItemId')} label="已公开信息的目录条目编号" hint="已主动公开的：填写所在目录条目的编号，告知获取途径" {...common} />
+      <TextInput name={f('catalogItemId')} label="已公开信息的索引号或网址" hint="已主动公开的：填写该信息的索引号，或粘贴其在门户网站上的网址，告知获取途径" {...common} />
       <TextInput name={f('holderAgency')} label="负责公开的机关及联系方式" hint="不属于本机关负责公开的：写明负责机关（第三十六条第（五）项）" {...common} />
       <TextInput name={f('docNumber')} label="文号" {...common} />
       <label class="checkbox"><input type="checkbox" name={f('remove')} value="1" /> 删除此项</label>

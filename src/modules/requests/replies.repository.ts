@@ -20,9 +20,16 @@ export function repliesRepository(db: DbOrTrx) {
       db.updateTable('requestReplies').set(patch).where('requestId', '=', requestId).execute(),
 
     /** Of `ids`, the published catalog items of the agency, with what a notice names. */
-    publishedItems: (agencyId: string, ids: string[]) =>
-      ids.length
-        ? db.selectFrom('items').select(['id', 'title', 'indexNumber']).where('agencyId', '=', agencyId).where('status', '=', 'published').where('id', 'in', ids).execute()
+    /** Published items of the agency named by ID or by 索引号 (what the office may type in a reply). */
+    publishedItems: (agencyId: string, refs: string[]) =>
+      refs.length
+        ? db
+            .selectFrom('items')
+            .select(['id', 'title', 'indexNumber'])
+            .where('agencyId', '=', agencyId)
+            .where('status', '=', 'published')
+            .where((eb) => eb.or([eb('id', 'in', refs), eb('indexNumber', 'in', refs)]))
+            .execute()
         : Promise.resolve([]),
   };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { REPLY_TYPES } from './outcomes.ts';
-import { checkReplyDraft, parseDecision, type ReplyItemInput } from './replies.schemas.ts';
+import { catalogReference, checkReplyDraft, parseDecision, type ReplyItemInput } from './replies.schemas.ts';
 import { decisionLabel, decisionParagraph, itemBasis, ordinal } from './reply-text.ts';
 
 const item = (extra: Partial<ReplyItemInput>): ReplyItemInput => ({ description: '2024 年征收补偿方案', replyType: 'disclosed', ...extra });
@@ -86,5 +86,16 @@ describe('reply text', () => {
     assert.match(p, /^一、关于“土地利用总体规划”：予以公开。.*《赣州市国土空间总体规划》，索引号 113607\/2025-00001，网址 \/items\/it1。依据：.*第三十六条第（一）项。$/);
     const q = decisionParagraph({ ...base, replyType: 'notHeldByAgency', outcome: 'unableToProvide', reason: 'notHeld', catalogItemId: null, holderAgency: '赣州市住建局（0797-1234567）' }, 2, 'disclosure', undefined);
     assert.match(q, /^二、.*无法提供（本机关不掌握相关政府信息）。该信息由赣州市住建局（0797-1234567）负责公开/);
+  });
+});
+
+describe('naming an already-published item', () => {
+  test('a portal link becomes the item ID; an ID or 索引号 stays as typed', () => {
+    const id = '01JC0000000000000000000000';
+    assert.equal(catalogReference(`https://gk.example.gov.cn/items/${id}`), id);
+    assert.equal(catalogReference(` /gk/items/${id}?lang=zh-Hant `), id);
+    assert.equal(catalogReference(`http://x/items/${id}#attachments`), id);
+    assert.equal(catalogReference(id), id);
+    assert.equal(catalogReference(' 11360700MB1234567X/2025-00012 '), '11360700MB1234567X/2025-00012');
   });
 });

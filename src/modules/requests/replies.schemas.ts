@@ -52,7 +52,7 @@ export const replyItemInput = z.object({
   /** '' (from the reply type), an outcome, or `outcome:reason`. */
   decision: field('处理结果', 60),
   explanation: field('答复内容或理由', 4000),
-  catalogItemId: field('已公开信息', 64),
+  catalogItemId: field('已公开信息的索引号或网址', 300),
   holderAgency: field('负责公开的机关', 200),
   docNumber: field('文号', 100),
 });
@@ -135,4 +135,14 @@ export function checkReplyDraft(raw: unknown, kind: RequestKind): { opinion: str
     if (r.item) items.push(r.item);
   });
   return { opinion: parsed.data.opinion, items, errors };
+}
+
+/**
+ * What the office typed to name an already-published item: a portal link (…/items/<ID>, as copied
+ * from the browser, with or without host, base path or query) becomes the ID; an ID or a 索引号 is
+ * kept as typed (trimmed).
+ */
+export function catalogReference(typed: string): string {
+  const link = /\/items\/([0-9A-Za-z]+)(?:[/?#]|$)/.exec(typed.trim());
+  return link ? link[1]! : typed.trim();
 }

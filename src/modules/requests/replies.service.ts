@@ -8,7 +8,7 @@ import { conflict, forbidden, validationFailed } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { auditActor, type StaffActor } from '../accounts/index.ts';
 import { OUTCOME_LABELS, OUTCOME_ROW_LABELS, REASON_ROW_LABELS, reportedOutcome, type Outcome, type OutcomeReason } from './outcomes.ts';
-import { checkReplyDraft, DRAFT_REPLY_TYPE_LABELS, type DraftReplyType, type RequestKind } from './replies.schemas.ts';
+import { catalogReference, checkReplyDraft, DRAFT_REPLY_TYPE_LABELS, type DraftReplyType, type RequestKind } from './replies.schemas.ts';
 import { repliesRepository } from './replies.repository.ts';
 import { decisionLabel, itemBasis, itemUrl } from './reply-text.ts';
 import { REQUEST_STATUS_LABELS, REQUEST_TRANSITIONS, type RequestStatus } from './request.workflow.ts';
@@ -77,11 +77,16 @@ export function createRepliesService(deps: RequestsDeps) {
     const kind = (row.kind ?? 'disclosure') as RequestKind;
     const checked = checkReplyDraft(input, kind);
     const errors = [...checked.errors];
-    const wanted = [...new Set(checked.items.map((i) => i.catalogItemId).filter((id): id is string => !!id))];
-    const found = await repliesRepository(deps.db).publishedItems(row.agencyId, wanted);
-    checked.items.forEach((i) => {
-      if (i.catalogItemId && !found.some((f) => f.id === i.catalogItemId))
-        errors.push({ field: `items.${checked.items.indexOf(i)}.catalogItemId`, message: `“${i.catalogItemId}”不是本机关已公开的政府信息` });
+    // The office names an already-published item by its ID, its 索引号 or its portal link; the
+    // reply keeps the item's ID (the notice prints its title and 索引号, 第三十六条第一项).
+    const refs = [...new Set(checked.items.map((i) => i.catalogItemId && catalogReference(i.catalogItemId)).filter((r): r is string => !!r))];
+    const found = await repliesRepository(deps.db).publishedItems(row.agencyId, refs);
+    checked.items.forEach((i, n) => {
+      if (!i.catalogItemId) return;
+      const ref = catalogReference(i.catalogItemId);
+      const item = found.find((f) => f.id === ref || f.indexNumber === ref);
+      if (item) i.catalogItemId = item.id;
+      else errors.push({ field: `items.${n}.catalogItemId`, message: `“${i.catalogItemId}”不是本机关已公开的政府信息（请填写索引号、信息网址或编号）` });
     });
     if (errors.length) throw validationFailed(errors);
 
