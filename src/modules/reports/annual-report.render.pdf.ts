@@ -78,7 +78,8 @@ function drawRows(doc: Doc, placed: PlacedCell[], xs: number[], ys: Map<number, 
   }
 }
 
-function drawTable(doc: Doc, table: GridTable): void {
+/** The measured layout of a table on the current page width. */
+function layoutTable(doc: Doc, table: GridTable) {
   const placed = placeCells(table);
   const total = table.columnWidths.reduce((a, b) => a + b, 0);
   const xs = [MARGINS.left];
@@ -87,9 +88,15 @@ function drawTable(doc: Doc, table: GridTable): void {
   const headerHeight = heights.slice(0, table.headerRows).reduce((a, b) => a + b, 0);
   const bodyBlocks = blocks(table, placed).filter(([f]) => f >= table.headerRows);
   const heightOf = ([from, to]: [number, number]) => heights.slice(from, to + 1).reduce((a, b) => a + b, 0);
-  const newPage = () => doc.addPage({ size: 'A4', layout: table.landscape ? 'landscape' : 'portrait', margins: { ...MARGINS } });
   // The caption, the header and the first block go together.
-  if (doc.y + 30 + headerHeight + (bodyBlocks[0] ? heightOf(bodyBlocks[0]) : 0) > bottomOf(doc)) newPage();
+  const leadHeight = 30 + headerHeight + (bodyBlocks[0] ? heightOf(bodyBlocks[0]) : 0);
+  return { placed, xs, heights, headerHeight, bodyBlocks, heightOf, leadHeight };
+}
+
+function drawTable(doc: Doc, table: GridTable): void {
+  const { placed, xs, heights, headerHeight, bodyBlocks, heightOf, leadHeight } = layoutTable(doc, table);
+  const newPage = () => doc.addPage({ size: 'A4', layout: table.landscape ? 'landscape' : 'portrait', margins: { ...MARGINS } });
+  if (doc.y + leadHeight > bottomOf(doc)) newPage();
   doc.font('heading').fontSize(12).text(table.caption, MARGINS.left, doc.y, { width: contentWidth(doc), align: 'center' });
   doc.moveDown(0.3);
   let y = doc.y;
@@ -142,7 +149,9 @@ export async function renderAnnualReportPdf(model: ReportDocumentModel): Promise
     if (wantLandscape !== landscape) {
       doc.addPage({ size: 'A4', layout: wantLandscape ? 'landscape' : 'portrait', margins: { ...MARGINS } });
       landscape = wantLandscape;
-    } else if (doc.y + SIZE_BODY * 4 > bottomOf(doc)) {
+    } else if (doc.y + SIZE_BODY * 4 + (section.paragraphs.length === 0 && section.table ? layoutTable(doc, section.table).leadHeight : 0) > bottomOf(doc)) {
+      // A heading is never left alone at the foot of a page: it keeps its first lines, or the
+      // caption, header and first rows of a table that follows it directly.
       doc.addPage({ size: 'A4', layout: landscape ? 'landscape' : 'portrait', margins: { ...MARGINS } });
     }
     doc.moveDown(0.3);
