@@ -12,6 +12,8 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { openApiDocument, registerApiRegistry } from './core/http/api.ts';
 import { registerCsrf } from './core/http/csrf.ts';
 import { registerRejectNul } from './core/http/reject-nul.ts';
+import { databaseRateLimitStore } from './core/http/rate-limit-store.ts';
+import { loadSecretKey } from './core/crypto/secret-key.ts';
 import { registerErrorHandler } from './core/http/error-handler.ts';
 import { registerSecurityHeaders } from './core/http/security-headers.ts';
 import { registerRouteTable } from './core/http/route-table.ts';
@@ -59,7 +61,9 @@ export async function buildApp(services: Services, opts: { logger?: boolean; log
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 10, fields: 60, fieldSize: 1024 * 1024 } });
-  await app.register(rateLimit, { global: false });
+  // Counters in the database so that every instance counts together (core/http/rate-limit-store.ts).
+  const rateLimitStore = databaseRateLimitStore({ db: services.database.db, clock: services.clock, secretKey: loadSecretKey(config), log: app.log });
+  await app.register(rateLimit, { global: false, store: rateLimitStore });
   await app.register(fastifyStatic, { root: path.join(root, 'public'), prefix: '/assets/', maxAge: '7d', index: false });
 
   registerApiRegistry(app);

@@ -29,3 +29,12 @@ test('S3_BUCKET selects S3 attachment storage with the S3_* settings; unset keep
   assert.throws(() => loadConfig({ S3_ENDPOINT: 'not a url' }), /S3_ENDPOINT/);
   assert.throws(() => loadConfig({ INSTANCE_ID: 'a b' }), /INSTANCE_ID/);
 });
+
+test('WORKER_HTTP_PORT: unset or empty means no worker listener; 0 picks a free port; junk is refused', () => {
+  assert.equal(loadConfig({}).workerHttpPort, undefined);
+  assert.equal(loadConfig({ WORKER_HTTP_PORT: '' }).workerHttpPort, undefined);
+  assert.equal(loadConfig({ WORKER_HTTP_PORT: '0' }).workerHttpPort, 0);
+  assert.equal(loadConfig({ WORKER_HTTP_PORT: '9464' }).workerHttpPort, 9464);
+  assert.throws(() => loadConfig({ WORKER_HTTP_PORT: 'nine' }), (e: unknown) => e instanceof ConfigError && e.variable === 'WORKER_HTTP_PORT');
+  assert.throws(() => loadConfig({ WORKER_HTTP_PORT: '70000' }), /WORKER_HTTP_PORT/);
+});

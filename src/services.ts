@@ -3,8 +3,8 @@
 import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './core/db/database.ts';
 import { migrateToLatest } from './core/db/migrate.ts';
-import { createDiskFileStore, type FileStore } from './core/files/file-store.ts';
-import { createS3FileStore } from './core/files/s3-file-store.ts';
+import { createConfiguredFileStore } from './core/files/configured-file-store.ts';
+import type { FileStore } from './core/files/file-store.ts';
 import { createJobRunner, type JobRunner } from './core/jobs/jobs.ts';
 import { createCalendarService, type CalendarService } from './core/time/calendar.service.ts';
 import { systemClock, type Clock } from './core/time/clock.ts';
@@ -73,8 +73,8 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
   const { db, dialect } = database;
   const clock = opts.clock ?? systemClock;
   // S3-compatible storage when configured (several app instances share no disk), else the data directory.
-  const files = config.s3 ? createS3FileStore(config.s3) : createDiskFileStore(config.attachmentsDir);
-  const jobs = createJobRunner({ db, dialect, clock, leaseMs: config.jobLeaseMs, log: (msg, err) => console.error(msg, err) });
+  const files = createConfiguredFileStore(config);
+  const jobs = createJobRunner({ db, dialect, clock, leaseMs: config.jobLeaseMs, log: (msg, err) => console.error(msg, err), warn: (msg) => console.warn(msg) });
   const calendar = createCalendarService({ db, clock });
   await calendar.seedDefaults(db);
   const cipher = createFieldCipher(loadSecretKey(config), loadPreviousSecretKeys());
@@ -141,6 +141,9 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
     ledgerImport,
     participation,
     cipher,
-    close: () => database.close(),
+    close: () => {
+      files.close();
+      return database.close();
+    },
   };
 }

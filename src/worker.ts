@@ -8,12 +8,15 @@ import { dailyBackup } from './core/backup/backup.ts';
 import { legalDate } from './core/time/clock.ts';
 import { loadSecretKey } from './core/crypto/secret-key.ts';
 import { purgeExpiredSessions } from './modules/accounts/index.ts';
+import { purgeExpiredRateLimitCounters } from './core/http/rate-limit-store.ts';
 import { registerRequestJobs } from './modules/requests/index.ts';
 import { registerMonitorJobs } from './modules/monitor/index.ts';
 import { registerParticipationJobs } from './modules/participation/index.ts';
 import { registerOfficeRecordsJobs } from './modules/office-records/index.ts';
 import { createServices, type Services } from './services.ts';
 import { installGracefulShutdown } from './core/ops/shutdown.ts';
+import { createLifecycle } from './core/ops/readiness.ts';
+import { startWorkerHttp } from './core/ops/worker-http.ts';
 
 /** Login attempts are kept 90 days: long enough for a security review of past logins. */
 const LOGIN_ATTEMPT_RETENTION_MS = 90 * 86_400_000;
@@ -25,6 +28,8 @@ export async function registerJobHandlers(services: Services): Promise<void> {
   await scheduleDaily(db, clock, jobs, 'accounts.purgeSessions', 19, () =>
     purgeExpiredSessions(db, clock.now().toISOString(), new Date(clock.now().getTime() - LOGIN_ATTEMPT_RETENTION_MS).toISOString()),
   );
+  // Lapsed rate-limit windows (the app instances also purge every 10 minutes while they count).
+  await scheduleDaily(db, clock, jobs, 'rateLimits.purge', 19, async () => void (await purgeExpiredRateLimitCounters(db, clock.now().toISOString())));
   // 15:00 UTC is 23:00 Beijing: the day's head is anchored near the end of its legal date.
   const anchorKeys = deriveAnchorKeys(loadSecretKey(services.config));
   await scheduleDaily(db, clock, jobs, 'audit.anchor', 15, async () => {
@@ -46,8 +51,22 @@ async function main(): Promise<void> {
   await registerJobHandlers(services);
   const stop = services.jobs.start();
   console.log('gongkai worker started');
-  // SIGTERM: finish the running job, claim no further one, then exit (core/ops/shutdown.ts).
-  installGracefulShutdown({ graceMs: 0, drain: [stop], close: () => services.close() });
+  // WORKER_HTTP_PORT: /healthz, /readyz and /metrics for this process (core/ops/worker-http.ts).
+  const lifecycle = createLifecycle();
+  const http = config.workerHttpPort === undefined ? undefined
+    : await startWorkerHttp({ db: services.database.db, runner: services.jobs, lifecycle, metricsToken: config.metricsToken, port: config.workerHttpPort, host: config.host });
+  if (http) console.log(`gongkai worker HTTP on port ${http.port}: /healthz /readyz /metrics`);
+  // SIGTERM: /readyz 503 at once, finish the running job, claim no further one, close the listener
+  // (after the job: /readyz keeps saying why the worker is draining), then exit (core/ops/shutdown.ts).
+  installGracefulShutdown({
+    lifecycle,
+    graceMs: 0,
+    drain: [async () => {
+      await stop();
+      await http?.close();
+    }],
+    close: () => services.close(),
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

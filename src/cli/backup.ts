@@ -1,6 +1,7 @@
-// gongkai backup FILE: a consistent online snapshot of the database and every attachment file in
-// one archive (see core/backup/backup.ts). gongkai restore FILE|--latest [--force]: into an empty
-// database and attachments directory (the ones DATA_DIR / DATABASE_URL select).
+// gongkai backup FILE: a consistent online snapshot of the database and every file of the
+// attachment store (DATA_DIR/attachments or the S3 bucket) in one archive (see core/backup/backup.ts).
+// gongkai restore FILE|--latest [--force]: into an empty database and attachment store (the ones
+// DATA_DIR / DATABASE_URL / S3_BUCKET select).
 import { createBackup, latestBackup } from '../core/backup/backup.ts';
 import { restoreBackup } from '../core/backup/restore.ts';
 import { systemClock } from '../core/time/clock.ts';
@@ -17,13 +18,14 @@ export const backupCommand: CliCommand = {
     }
     const manifest = await createBackup(loadConfig(), systemClock, file);
     const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
-    console.log(`已备份到 ${file}：${Object.keys(manifest.tables).length} 个表 ${rows} 行，${manifest.files.length} 个附件，结构版本 ${manifest.schemaVersion}`);
+    const from = manifest.fileStore === 's3' ? 'S3 存储' : '附件目录';
+    console.log(`已备份到 ${file}：${Object.keys(manifest.tables).length} 个表 ${rows} 行，${manifest.files.length} 个附件（来自${from}），结构版本 ${manifest.schemaVersion}`);
     return 0;
   },
 };
 
 export const restoreCommand: CliCommand = {
-  summary: '从备份文件恢复到空的数据目录/数据库 (restore) FILE|--latest [--force]',
+  summary: '从备份文件恢复到空的数据库与附件存储 (restore) FILE|--latest [--force]',
   async run(args) {
     const config = loadConfig();
     const file = args.includes('--latest') ? latestBackup(config.backupDir) : args.find((a) => !a.startsWith('--'));

@@ -6,22 +6,18 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import type { DatabaseConfig } from '../../src/config.ts';
-import { createBackup, dailyBackup, latestBackup, listAttachments } from '../../src/core/backup/backup.ts';
+import { createBackup, dailyBackup, latestBackup } from '../../src/core/backup/backup.ts';
+import { FILE_REFERENCES, NOT_FILE_REFERENCES } from '../../src/core/backup/references.ts';
 import { restoreBackup } from '../../src/core/backup/restore.ts';
-import { openDatabase, type Db } from '../../src/core/db/database.ts';
 import { AppError } from '../../src/core/errors.ts';
+import { createDiskFileStore, relativePathOf } from '../../src/core/files/file-store.ts';
+import { assertSameRows, storedFiles } from '../helpers/backup.ts';
 import { createColumn, createFixture, draftInput, publishedItem } from '../factories.ts';
 import { sampleDocx } from '../helpers/sample-files.ts';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../helpers/postgres.ts';
 import { createTestServices, usingPostgres, type TestServices } from '../helpers/test-services.ts';
 import { online } from '../requests/request-helpers.ts';
-
-async function allRows(db: Db, table: string): Promise<string[]> {
-  const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
-  return rows.map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))).sort();
-}
 
 describe('backup and restore', () => {
   let s: TestServices;
@@ -61,18 +57,11 @@ describe('backup and restore', () => {
     const target = { database, attachmentsDir: path.join(dataDir, 'attachments') };
     await restoreBackup(target, archive);
 
-    const restored = openDatabase(database);
-    try {
-      for (const table of Object.keys(manifest.tables)) {
-        assert.deepEqual(await allRows(restored.db, table), await allRows(s.database.db, table), `table ${table}`);
-      }
-    } finally {
-      await restored.close();
-    }
-    const sourceFiles = listAttachments(s.config.attachmentsDir);
-    assert.deepEqual(listAttachments(target.attachmentsDir), sourceFiles);
-    for (const rel of sourceFiles)
-      assert.ok(fs.readFileSync(path.join(target.attachmentsDir, rel)).equals(fs.readFileSync(path.join(s.config.attachmentsDir, rel))), rel);
+    await assertSameRows(database, s.database.db, Object.keys(manifest.tables));
+    const sourceFiles = await storedFiles(createDiskFileStore(s.config.attachmentsDir));
+    assert.equal(manifest.fileStore, 'disk');
+    assert.deepEqual(manifest.files.map((f) => f.sha256), [...sourceFiles.keys()]);
+    assert.deepEqual(await storedFiles(createDiskFileStore(target.attachmentsDir)), sourceFiles);
 
     // A second restore into the now non-empty target is refused unless forced.
     await assert.rejects(restoreBackup(target, archive), (e: unknown) => e instanceof AppError && e.code === 'RESTORE_TARGET_NOT_EMPTY');
@@ -92,6 +81,43 @@ describe('backup and restore', () => {
     const target = { database: { kind: 'sqlite', file: path.join(work, 'never', 'db.sqlite') } as DatabaseConfig, attachmentsDir: path.join(work, 'never', 'att') };
     await assert.rejects(restoreBackup(target, archive), (e: unknown) => e instanceof AppError && e.code === 'BACKUP_CORRUPT');
     assert.equal(fs.existsSync(path.join(work, 'never')), false);
+  });
+
+  test('every sha256 column is known to name a stored file or known not to', async () => {
+    const known = new Set([...FILE_REFERENCES, ...NOT_FILE_REFERENCES].map((r) => `${r.table}.${r.column}`));
+    const columns = (await s.database.db.introspection.getTables())
+      .flatMap((t) => t.columns.map((c) => `${t.name}.${c.name}`))
+      .filter((name) => /\.(\w+_)?sha256$/.test(name));
+    assert.ok(columns.includes('attachments.sha256') && columns.includes('reply_files.redacted_sha256'));
+    assert.deepEqual(columns.filter((c) => !known.has(c)), [], 'add the column to FILE_REFERENCES or NOT_FILE_REFERENCES in src/core/backup/references.ts');
+  });
+
+  test('a file the database references but the store lacks stops the backup; no archive is written', async () => {
+    const { sha256 } = await s.database.db.selectFrom('attachments').select('sha256').executeTakeFirstOrThrow();
+    const stored = path.join(s.config.attachmentsDir, relativePathOf(sha256));
+    const bytes = fs.readFileSync(stored);
+    fs.rmSync(stored);
+    const archive = path.join(work, 'incomplete.tar.gz');
+    try {
+      await assert.rejects(createBackup(s.config, s.clock, archive), (e: unknown) => {
+        assert.ok(e instanceof AppError && e.code === 'BACKUP_FILE_MISSING');
+        assert.match(e.message, new RegExp(`备份中止.*backup aborted.*${sha256}（attachments\\.sha256）`));
+        return true;
+      });
+      assert.deepEqual(fs.readdirSync(work).filter((n) => n.startsWith('incomplete')), []);
+    } finally {
+      fs.writeFileSync(stored, bytes);
+    }
+  });
+
+  test('an archive of another format is refused by name', async () => {
+    const dir = path.join(work, 'other-format');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ format: 'gongkai-backup-9' }));
+    const archive = path.join(work, 'other-format.tar.gz');
+    execFileSync('tar', ['-czf', archive, '-C', dir, '.']);
+    const target = { database: { kind: 'sqlite', file: path.join(work, 'never2', 'db.sqlite') } as DatabaseConfig, attachmentsDir: path.join(work, 'never2', 'att') };
+    await assert.rejects(restoreBackup(target, archive), (e: unknown) => e instanceof AppError && e.code === 'BACKUP_FORMAT' && /gongkai-backup-9.*gongkai-backup-1/.test(e.message));
   });
 
   test('the daily backup keeps only the newest BACKUP_KEEP files', async () => {

@@ -6,7 +6,7 @@
 //    elder mode, apply, track.
 // To cover a new public page type, add it to PAGE_TYPES. scripts/test.mjs runs this file only
 // when Chromium is installed.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,15 +16,11 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { systemActor } from '../../src/core/audit/audit.ts';
 import type { FakeClock } from '../../src/core/time/clock.ts';
-import { createFixture, type Fixture } from '../factories.ts';
-import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { axeScan, useBrowserFixture } from '../helpers/browser.ts';
 import { VALID_ID } from '../requests/request-helpers.ts';
 
 const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const VNU_JAR = require.resolve('vnu-jar/build/dist/vnu.jar');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 interface PageType {
   name: string;
@@ -33,13 +29,8 @@ interface PageType {
   optional?: boolean;
 }
 
-let services: TestServices;
-let fixture: Fixture;
-let harness: BrowserHarness;
-let base: string;
 let columnId = '';
 let itemId = '';
-const contexts: BrowserContext[] = [];
 
 const PAGE_TYPES: PageType[] = [
   { name: 'home', path: () => '/' },
@@ -63,33 +54,24 @@ const MODES = [
   { name: '繁體', cookie: 'standard.m.zh-Hant' },
 ] as const;
 
-before(async () => {
-  services = await createTestServices();
-  fixture = await createFixture(services);
-  const column = await services.catalog.createColumn(fixture.actor('officer'), {
-    parentId: null, code: 'zdxx', name: '征地信息', description: '土地征收信息', sortOrder: 10, updateIntervalDays: null, departmentIds: [fixture.departments.planning.id],
-  });
-  columnId = column.id;
-  const item = await services.catalog.importPublished(systemActor('测试'), fixture.agency.id, {
-    columnId, departmentId: fixture.departments.planning.id, title: '示例村征收土地预公告', docNumber: '示自然资征预〔2025〕1号',
-    writtenOn: '2025-09-01', publishedOn: '2025-09-03', summary: '拟征收示例村集体土地。',
-    bodyHtml: '<p>因城镇建设需要，拟征收示例村集体土地约 3.2 公顷。</p><table><caption>拟征收土地</caption><thead><tr><th scope="col">村组</th><th scope="col">面积（公顷）</th></tr></thead><tbody><tr><td>第一村民小组</td><td>3.2</td></tr></tbody></table>',
-  });
-  itemId = item.id;
-  harness = await startBrowserHarness(services);
-  base = harness.base;
-});
-
-after(async () => {
-  for (const c of contexts) await c.close();
-  await harness?.close();
-  await services?.cleanup();
+const t = useBrowserFixture({
+  setup: async ({ services, fx }) => {
+    const column = await services.catalog.createColumn(fx.actor('officer'), {
+      parentId: null, code: 'zdxx', name: '征地信息', description: '土地征收信息', sortOrder: 10, updateIntervalDays: null, departmentIds: [fx.departments.planning.id],
+    });
+    columnId = column.id;
+    const item = await services.catalog.importPublished(systemActor('测试'), fx.agency.id, {
+      columnId, departmentId: fx.departments.planning.id, title: '示例村征收土地预公告', docNumber: '示自然资征预〔2025〕1号',
+      writtenOn: '2025-09-01', publishedOn: '2025-09-03', summary: '拟征收示例村集体土地。',
+      bodyHtml: '<p>因城镇建设需要，拟征收示例村集体土地约 3.2 公顷。</p><table><caption>拟征收土地</caption><thead><tr><th scope="col">村组</th><th scope="col">面积（公顷）</th></tr></thead><tbody><tr><td>第一村民小组</td><td>3.2</td></tr></tbody></table>',
+    });
+    itemId = item.id;
+  },
 });
 
 async function newContext(opts: { prefs?: string | null; javaScript?: boolean; bypassCSP?: boolean } = {}): Promise<BrowserContext> {
-  const context = await harness.browser.newContext({ locale: 'zh-CN', javaScriptEnabled: opts.javaScript ?? true, bypassCSP: opts.bypassCSP ?? false });
-  contexts.push(context);
-  if (opts.prefs) await context.addCookies([{ name: 'gk_prefs', value: opts.prefs, url: base }]);
+  const context = await t.newContext({ locale: 'zh-CN', javaScriptEnabled: opts.javaScript ?? true, bypassCSP: opts.bypassCSP ?? false });
+  if (opts.prefs) await context.addCookies([{ name: 'gk_prefs', value: opts.prefs, url: t.base }]);
   return context;
 }
 
@@ -98,7 +80,7 @@ async function presentPageTypes(): Promise<PageType[]> {
   const present: PageType[] = [];
   for (const type of PAGE_TYPES) {
     if (!type.optional) present.push(type);
-    else if ((await fetch(`${base}${type.path()}`)).status === 200) present.push(type);
+    else if ((await fetch(`${t.base}${type.path()}`)).status === 200) present.push(type);
     else console.log(`# page type "${type.name}" (${type.path()}) is not served yet: not checked`);
   }
   return present;
@@ -114,20 +96,11 @@ describe('public pages: accessibility and valid HTML in every mode', () => {
       const page = await (await newContext({ prefs: mode.cookie, bypassCSP: true })).newPage();
       for (const type of types) {
         const where = `${mode.name} ${type.path()}`;
-        const response = await page.goto(`${base}${type.path()}`);
+        const response = await page.goto(`${t.base}${type.path()}`);
         assert.equal(response?.status(), expectedStatus(type), where);
         const lang = await page.evaluate(() => document.documentElement.lang);
         assert.equal(lang, mode.name === '繁體' ? 'zh-Hant' : 'zh-CN', where);
-        await page.addScriptTag({ content: AXE_SOURCE });
-        const { passes, violations } = await page.evaluate(async (tags) => {
-          type Result = { passes: unknown[]; violations: { id: string; impact: string; help: string; nodes: { target: string[]; html: string }[] }[] };
-          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<Result> } }).axe;
-          const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-          return {
-            passes: result.passes.length,
-            violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`) })),
-          };
-        }, WCAG_TAGS);
+        const { passes, violations } = await axeScan(page);
         assert.ok(passes > 5, `axe ran its rules on ${where}`);
         for (const v of violations) problems.push(`${where} — ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join('\n    ')}`);
       }
@@ -142,7 +115,7 @@ describe('public pages: accessibility and valid HTML in every mode', () => {
       const files: string[] = [];
       for (const mode of MODES) {
         for (const [i, type] of types.entries()) {
-          const res = await fetch(`${base}${type.path()}`, { headers: mode.cookie ? { cookie: `gk_prefs=${mode.cookie}` } : {} });
+          const res = await fetch(`${t.base}${type.path()}`, { headers: mode.cookie ? { cookie: `gk_prefs=${mode.cookie}` } : {} });
           assert.equal(res.status, expectedStatus(type), `${mode.name} ${type.path()}`);
           const file = path.join(dir, `${MODES.indexOf(mode)}-${i}-${type.name.replace(/\W+/g, '_')}.html`);
           fs.writeFileSync(file, await res.text());
@@ -170,7 +143,7 @@ describe('every public journey works with JavaScript off', () => {
   });
 
   test('browse the catalog, read an item, open its print view', async () => {
-    await page.goto(`${base}/`);
+    await page.goto(`${t.base}/`);
     await Promise.all([page.waitForURL(/\/catalog$/), page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '信息公开目录' }).click()]);
     await Promise.all([page.waitForURL(/\/columns\//), page.getByRole('main').getByRole('link', { name: '征地信息' }).click()]);
     await Promise.all([page.waitForURL(/\/items\//), page.getByRole('link', { name: '示例村征收土地预公告' }).click()]);
@@ -180,7 +153,7 @@ describe('every public journey works with JavaScript off', () => {
   });
 
   test('search from the header box', async () => {
-    await page.goto(`${base}/catalog`);
+    await page.goto(`${t.base}/catalog`);
     await page.getByRole('searchbox', { name: '站内搜索' }).fill('征收');
     await Promise.all([page.waitForURL(/\/search\?/), page.getByRole('button', { name: '搜索' }).click()]);
     assert.equal(await page.getByRole('link', { name: '示例村征收土地预公告' }).count(), 1);
@@ -195,11 +168,11 @@ describe('every public journey works with JavaScript off', () => {
   const htmlClass = () => page.evaluate(() => document.documentElement.className);
 
   test('switch to 繁體, elder mode and a large font, and back: the choice persists', async () => {
-    await page.goto(`${base}/items/${itemId}`);
+    await page.goto(`${t.base}/items/${itemId}`);
     await follow('繁體版');
     assert.equal(await htmlLang(), 'zh-Hant');
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), '示例村徵收土地預公告');
-    await page.goto(`${base}/guide`);
+    await page.goto(`${t.base}/guide`);
     assert.equal(await htmlLang(), 'zh-Hant', 'persists on the next page');
     await follow('長者模式');
     assert.match(await htmlClass(), /\belder\b/);
@@ -214,18 +187,18 @@ describe('every public journey works with JavaScript off', () => {
   });
 
   test('apply online, then track the request', async () => {
-    await page.goto(`${base}/apply`);
+    await page.goto(`${t.base}/apply`);
     await page.getByLabel('姓名或名称').fill('王小明');
     await page.getByLabel('身份证件号码（自然人填写）').fill(VALID_ID);
     await page.getByLabel('联系电话').fill('13812346333');
     await page.getByLabel('电子邮箱').fill('wang@example.cn');
     await page.getByLabel('所需信息的描述').fill('请提供 2024 年沙河镇集体土地征收补偿安置方案及批复文件。');
     await page.getByLabel('电子邮件', { exact: true }).check();
-    (services.clock as FakeClock).advanceMs(5_000);
+    (t.services.clock as FakeClock).advanceMs(5_000);
     await Promise.all([page.waitForURL(/\/apply\/receipt\//), page.getByRole('button', { name: '提交申请' }).click()]);
     const code = (await page.locator('.receipt-code').textContent())!.trim();
     assert.match(code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    await page.goto(`${base}/track?code=${code}`);
+    await page.goto(`${t.base}/track?code=${code}`);
     await page.getByLabel('联系电话后四位').fill('6333');
     await page.getByRole('button', { name: '查询' }).click();
     assert.equal((await page.locator('.track-status').textContent())!.trim(), '已收到，待形式审查');

@@ -4,51 +4,37 @@
 // approves; after publication the public page and the downloaded PDF carry only masked values
 // (the PDF's text layer no longer holds the originals at all).
 // scripts/test.mjs runs this file only when Chromium is installed.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { extractPdfText } from '../../src/modules/catalog/index.ts';
-import { advanceTo, createColumn, createFixture, draftInput, type Fixture, type FixtureUserKey } from '../factories.ts';
-import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { advanceTo, createColumn, draftInput } from '../factories.ts';
+import { useBrowserFixture } from '../helpers/browser.ts';
 import { chinesePdf, ID_NUMBER, MOBILE, NAME, NOTICE_LINES } from '../privacy/redaction.fixtures.ts';
 
-let services: TestServices;
-let fx: Fixture;
-let harness: BrowserHarness;
-let base: string;
 let itemId: string;
 let attachmentId: string;
 
-before(async () => {
-  services = await createTestServices();
-  fx = await createFixture(services);
-  const column = await createColumn(services, fx, '征地信息');
-  const draft = await services.catalog.createDraft(fx.actor('drafter'), draftInput(column.id, {
-    title: '东风村征地补偿登记结果公告（隐私浏览器测试）',
-    bodyHtml: `<p>被征收人：${NAME}，身份证号：${ID_NUMBER}。</p><p>补偿金额按区片综合地价执行。</p>`,
-  }));
-  itemId = draft.id;
-  attachmentId = (await services.catalog.addAttachment(fx.actor('drafter'), itemId, { filename: '补偿登记表.pdf', bytes: await chinesePdf([NOTICE_LINES]) })).id;
-  await advanceTo(services, fx, itemId, 'confidentialityReview');
-  harness = await startBrowserHarness(services);
-  base = harness.base;
+const t = useBrowserFixture({
+  setup: async ({ services, fx }) => {
+    const column = await createColumn(services, fx, '征地信息');
+    const draft = await services.catalog.createDraft(fx.actor('drafter'), draftInput(column.id, {
+      title: '东风村征地补偿登记结果公告（隐私浏览器测试）',
+      bodyHtml: `<p>被征收人：${NAME}，身份证号：${ID_NUMBER}。</p><p>补偿金额按区片综合地价执行。</p>`,
+    }));
+    itemId = draft.id;
+    attachmentId = (await services.catalog.addAttachment(fx.actor('drafter'), itemId, { filename: '补偿登记表.pdf', bytes: await chinesePdf([NOTICE_LINES]) })).id;
+    await advanceTo(services, fx, itemId, 'confidentialityReview');
+  },
 });
-
-after(async () => {
-  await harness?.close();
-  await services?.cleanup();
-});
-
-const signIn = (user: FixtureUserKey): Promise<Page> => harness.signIn(fx.users[user].username, fx.password);
 
 const imageLoaded = (page: Page, alt: string) =>
   page.getByAltText(alt).evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0);
 
 describe('privacy journey in the browser', () => {
   test('the reviewer masks and redacts; the public page and the downloaded PDF carry only masked values', async () => {
-    const reviewer = await signIn('confidentialityReviewer');
-    await reviewer.goto(`${base}/console/items/${itemId}`);
+    const reviewer = await t.signIn('confidentialityReviewer');
+    await reviewer.goto(`${t.base}/console/items/${itemId}`);
     await Promise.all([reviewer.waitForURL(/\/redact$/), reviewer.getByRole('link', { name: '删除处理' }).first().click()]);
 
     // The findings of the attachment are shown masked, never in clear.
@@ -68,36 +54,36 @@ describe('privacy journey in the browser', () => {
     assert.equal(await imageLoaded(reviewer, '第 1 页删除后的副本'), true);
 
     // The reviewer masks every finding (body and attachment) with the record page's buttons.
-    await reviewer.goto(`${base}/console/items/${itemId}`);
+    await reviewer.goto(`${t.base}/console/items/${itemId}`);
     for (let i = 0; i < 30; i++) {
       const mask = reviewer.getByRole('button', { name: /^遮盖为/ }).first();
       if ((await mask.count()) === 0) break;
       await Promise.all([reviewer.waitForURL((u) => u.searchParams.get('done') === 'finding'), mask.click()]);
     }
     assert.equal(await reviewer.getByRole('button', { name: /^遮盖为/ }).count(), 0, 'every finding decided');
-    const decided = await services.privacy.findingsOf(fx.actor('confidentialityReviewer'), itemId);
+    const decided = await t.services.privacy.findingsOf(t.fx.actor('confidentialityReviewer'), itemId);
     assert.ok(decided.length > 0 && decided.every((f) => f.decision === 'masked'));
 
-    await reviewer.goto(`${base}/console/items/${itemId}`);
+    await reviewer.goto(`${t.base}/console/items/${itemId}`);
     const approve = reviewer.locator('form.action-approve');
     await approve.getByLabel('意见').fill('个人信息已遮盖，附件已删除处理，同意公开。');
     await Promise.all([reviewer.waitForURL((u) => u.searchParams.get('done') === 'approve'), approve.getByRole('button', { name: '审核通过' }).click()]);
 
     // The printable log lists the areas with masked previews and the legal ground.
-    await reviewer.goto(`${base}/console/items/${itemId}/redactions`);
+    await reviewer.goto(`${t.base}/console/items/${itemId}/redactions`);
     const log = await reviewer.locator('main').innerText();
     assert.ok(log.includes('3204**********6334') && log.includes('保护第三方合法权益') && !log.includes(ID_NUMBER), log);
     await reviewer.context().close();
 
-    await advanceTo(services, fx, itemId, 'published');
-    const visitor = await harness.newPage();
-    await visitor.goto(`${base}/items/${itemId}`);
+    await advanceTo(t.services, t.fx, itemId, 'published');
+    const visitor = await t.newPage();
+    await visitor.goto(`${t.base}/items/${itemId}`);
     const publicText = await visitor.locator('main').innerText();
     assert.ok(!publicText.includes(NAME) && !publicText.includes(ID_NUMBER), publicText);
     assert.ok(publicText.includes('3204**********6334'), publicText);
     const href = await visitor.getByRole('link', { name: /补偿登记表/ }).getAttribute('href');
     assert.ok(href);
-    const download = await fetch(new URL(href, base));
+    const download = await fetch(new URL(href, t.base));
     assert.equal(download.status, 200);
     const pdfText = await extractPdfText(Buffer.from(await download.arrayBuffer()));
     for (const removed of [NAME, ID_NUMBER, MOBILE]) assert.ok(!pdfText.includes(removed), pdfText);

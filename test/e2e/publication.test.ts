@@ -2,55 +2,29 @@
 // draft to published through the console, the public cannot see it until then, and the portal
 // finds it by a two-character word; then an axe-core scan of the portal pages (WCAG 2.1 AA).
 // scripts/test.mjs runs this file only when Chromium is installed.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { systemActor } from '../../src/core/audit/audit.ts';
-import { createFixture, type Fixture, type FixtureUserKey } from '../factories.ts';
-import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import type { FixtureUserKey } from '../factories.ts';
+import { axeScan, useBrowserFixture } from '../helpers/browser.ts';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TITLE = '关于示例镇东风村征地补偿安置方案的公告（浏览器测试）';
 
-interface AxeResult {
-  passes: unknown[];
-  violations: { id: string; impact: string; help: string; nodes: { target: string[]; html: string }[] }[];
-}
-
-let services: TestServices;
-let fixture: Fixture;
-let harness: BrowserHarness;
-let base: string;
 let columnId: string;
 
-before(async () => {
-  services = await createTestServices();
-  fixture = await createFixture(services);
-  const column = await services.catalog.createColumn(fixture.actor('officer'), {
-    parentId: null, code: 'zdxx', name: '征地信息', description: '土地征收信息', sortOrder: 10, updateIntervalDays: null, departmentIds: [fixture.departments.planning.id],
-  });
-  columnId = column.id;
-  harness = await startBrowserHarness(services);
-  base = harness.base;
+const t = useBrowserFixture({
+  setup: async ({ services, fx }) => {
+    const column = await services.catalog.createColumn(fx.actor('officer'), {
+      parentId: null, code: 'zdxx', name: '征地信息', description: '土地征收信息', sortOrder: 10, updateIntervalDays: null, departmentIds: [fx.departments.planning.id],
+    });
+    columnId = column.id;
+  },
 });
-
-after(async () => {
-  await harness?.close();
-  await services?.cleanup();
-});
-
-const newPage = (opts: { bypassCSP?: boolean } = {}) => harness.newPage(opts);
-const signIn = (user: FixtureUserKey): Promise<Page> => harness.signIn(fixture.users[user].username, fixture.password);
 
 /** Opens the item's record page and takes one action through its form. */
 async function act(user: FixtureUserKey, itemId: string, verb: string, button: string, opinion: string): Promise<void> {
-  const page = await signIn(user);
-  await page.goto(`${base}/console/items/${itemId}`);
+  const page = await t.signIn(user);
+  await page.goto(`${t.base}/console/items/${itemId}`);
   const form = page.locator(`form.action-${verb}`);
   if (opinion) await form.getByLabel('意见').fill(opinion);
   await Promise.all([page.waitForURL((url) => url.searchParams.get('done') === verb), form.getByRole('button', { name: button }).click()]);
@@ -59,23 +33,22 @@ async function act(user: FixtureUserKey, itemId: string, verb: string, button: s
 
 /** What an anonymous visitor gets for the item: portal page, portal search, public API. */
 async function publicView(itemId: string) {
-  const page = await newPage();
-  const itemResponse = await page.goto(`${base}/items/${itemId}`);
+  const page = await t.newPage();
+  const itemResponse = await page.goto(`${t.base}/items/${itemId}`);
   const itemStatus = itemResponse?.status();
-  await page.goto(`${base}/search?q=${encodeURIComponent('征地')}`);
+  await page.goto(`${t.base}/search?q=${encodeURIComponent('征地')}`);
   const searchShows = (await page.getByRole('link', { name: TITLE }).count()) > 0;
   await page.context().close();
-  const apiItem = await fetch(`${base}/api/v1/items/${itemId}`);
-  const apiList = await fetch(`${base}/api/v1/items?q=${encodeURIComponent('征地')}`);
+  const apiItem = await fetch(`${t.base}/api/v1/items/${itemId}`);
+  const apiList = await fetch(`${t.base}/api/v1/items?q=${encodeURIComponent('征地')}`);
   const apiListText = apiList.ok ? await apiList.text() : '';
   return { itemStatus, searchShows, apiItemStatus: apiItem.status, apiListShows: apiListText.includes(itemId) };
 }
 
-
 describe('publication journey in the browser', () => {
   test('five people take an item from draft to published; the public sees it only then', async () => {
-    const drafter = await signIn('drafter');
-    await drafter.goto(`${base}/console/items/new`);
+    const drafter = await t.signIn('drafter');
+    await drafter.goto(`${t.base}/console/items/new`);
     await drafter.getByLabel('栏目').selectOption(columnId);
     await drafter.getByLabel(/^标题/).fill(TITLE);
     await drafter.getByLabel('发文字号（文号）').fill('示自然资征补〔2025〕9号');
@@ -99,7 +72,7 @@ describe('publication journey in the browser', () => {
     ];
     for (const [user, verb, button, opinion, status] of steps) {
       await act(user, itemId, verb, button, opinion);
-      const row = await services.database.db.selectFrom('items').select('status').where('id', '=', itemId).executeTakeFirstOrThrow();
+      const row = await t.services.database.db.selectFrom('items').select('status').where('id', '=', itemId).executeTakeFirstOrThrow();
       assert.equal(row.status, status, `after ${user} ${verb}`);
     }
 
@@ -110,12 +83,12 @@ describe('publication journey in the browser', () => {
     assert.equal(hidden.apiListShows, false, 'API list before publication');
 
     await act('officer', itemId, 'publish', '复核并发布', '已复核，同意发布。');
-    const records = await services.database.db.selectFrom('reviewRecords').select(['reviewerId', 'conclusion']).where('itemId', '=', itemId).execute();
+    const records = await t.services.database.db.selectFrom('reviewRecords').select(['reviewerId', 'conclusion']).where('itemId', '=', itemId).execute();
     const reviewers = new Set(records.map((r) => r.reviewerId));
     assert.equal(reviewers.size, 5, 'five different people acted');
 
-    const visitor = await newPage();
-    await visitor.goto(`${base}/search?q=${encodeURIComponent('征地')}`);
+    const visitor = await t.newPage();
+    await visitor.goto(`${t.base}/search?q=${encodeURIComponent('征地')}`);
     const link = visitor.getByRole('link', { name: TITLE });
     assert.equal(await link.count(), 1, 'search finds the item by 征地');
     await Promise.all([visitor.waitForURL((url) => url.pathname === `/items/${itemId}`), link.click()]);
@@ -131,26 +104,18 @@ describe('publication journey in the browser', () => {
 
 describe('accessibility of the portal (axe-core, WCAG 2.1 AA)', () => {
   test('home, item, column, search and guide pages have no violations', async () => {
-    const item = await services.catalog.importPublished(systemActor('测试'), fixture.agency.id, {
-      columnId, departmentId: fixture.departments.planning.id, title: '示例村征收土地预公告', docNumber: '示自然资征预〔2025〕1号',
+    const item = await t.services.catalog.importPublished(systemActor('测试'), t.fx.agency.id, {
+      columnId, departmentId: t.fx.departments.planning.id, title: '示例村征收土地预公告', docNumber: '示自然资征预〔2025〕1号',
       writtenOn: '2025-09-01', publishedOn: '2025-09-03', summary: '拟征收示例村集体土地。',
       bodyHtml: '<p>因城镇建设需要，拟征收示例村集体土地约 3.2 公顷。</p><table><caption>拟征收土地</caption><thead><tr><th scope="col">村组</th><th scope="col">面积（公顷）</th></tr></thead><tbody><tr><td>第一村民小组</td><td>3.2</td></tr></tbody></table>',
     });
     const pages = ['/', `/items/${item.id}`, `/columns/${columnId}`, `/search?q=${encodeURIComponent('征地')}`, '/guide'];
     const problems: string[] = [];
-    const page = await newPage({ bypassCSP: true });
+    const page = await t.newPage({ bypassCSP: true });
     for (const path of pages) {
-      const response = await page.goto(`${base}${path}`);
+      const response = await page.goto(`${t.base}${path}`);
       assert.equal(response?.status(), 200, path);
-      await page.addScriptTag({ content: AXE_SOURCE });
-      const { passes, violations } = await page.evaluate(async (tags) => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-        return {
-          passes: result.passes.length,
-          violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`) })),
-        };
-      }, WCAG_TAGS);
+      const { passes, violations } = await axeScan(page);
       assert.ok(passes > 5, `axe ran its rules on ${path}`);
       for (const v of violations) problems.push(`${path} — ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join('\n    ')}`);
     }

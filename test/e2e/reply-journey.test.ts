@@ -6,45 +6,19 @@
 // opens /track and downloads the notice PDF and the redacted PDF. pdftotext then shows the notice
 // number and the remedy sentence in the notice, and no ID number in the redacted file.
 // scripts/test.mjs runs this file only when Chromium is installed.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Download, Page } from 'playwright-core';
 import { cjkFont } from '../../src/core/documents/fonts.ts';
 import type { FakeClock } from '../../src/core/time/clock.ts';
-import { createFixture, type Fixture, type FixtureUserKey } from '../factories.ts';
-import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { useBrowserFixture } from '../helpers/browser.ts';
 import { pdfText as pdftotext } from '../helpers/documents.ts';
 import { ID_NUMBER, NAME, NOTICE_LINES } from '../privacy/redaction.fixtures.ts';
 import { VALID_ID } from '../requests/request-helpers.ts';
 
-let services: TestServices;
-let fixture: Fixture;
-let harness: BrowserHarness;
-let base: string;
-
-before(async () => {
-  services = await createTestServices();
-  fixture = await createFixture(services);
-  harness = await startBrowserHarness(services);
-  base = harness.base;
-});
-
-after(async () => {
-  await harness?.close();
-  await services?.cleanup();
-});
-
-const sessions = new Map<FixtureUserKey, Page>();
-async function staff(user: FixtureUserKey): Promise<Page> {
-  const known = sessions.get(user);
-  if (known) return known;
-  const page = await harness.signIn(fixture.users[user].username, fixture.password);
-  sessions.set(user, page);
-  return page;
-}
+const t = useBrowserFixture();
 
 /** Submits the form `form.<cls>` on `url` and waits for the redirect that carries `done=<done>`. */
 async function submit(page: Page, url: string, cls: string, button: string, done: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => {}) {
@@ -78,9 +52,9 @@ function embeddedFontPdf(lines: string[]): Promise<Buffer> {
 }
 
 test('a partly granted reply with a redacted PDF reaches the applicant on /track', async () => {
-  const clock = services.clock as FakeClock;
-  const citizen = await harness.newPage();
-  await citizen.goto(`${base}/apply`);
+  const clock = t.services.clock as FakeClock;
+  const citizen = await t.newPage();
+  await citizen.goto(`${t.base}/apply`);
   await citizen.getByLabel('姓名或名称').fill('李华');
   await citizen.getByLabel('身份证件号码（自然人填写）').fill(VALID_ID);
   await citizen.getByLabel('联系电话').fill('13812347788');
@@ -89,15 +63,15 @@ test('a partly granted reply with a redacted PDF reaches the applicant on /track
   clock.advanceMs(5_000);
   await Promise.all([citizen.waitForURL(/\/apply\/receipt\//), citizen.getByRole('button', { name: '提交申请' }).click()]);
   const code = (await citizen.locator('.receipt-code').textContent())!.trim();
-  const requestId = (await services.database.db.selectFrom('requests').select('id').where('trackingCode', '=', code).executeTakeFirstOrThrow()).id;
-  const record = `${base}/console/requests/${requestId}`;
+  const requestId = (await t.services.database.db.selectFrom('requests').select('id').where('trackingCode', '=', code).executeTakeFirstOrThrow()).id;
+  const record = `${t.base}/console/requests/${requestId}`;
 
-  const officer = await staff('officer');
+  const officer = await t.staff('officer');
   await submit(officer, record, 'action-accept', '受理', 'accept');
-  await submit(officer, record, 'action-assign', '交办承办单位', 'assign', (f) => f.getByLabel('承办单位').selectOption(fixture.departments.planning.id).then(() => undefined));
+  await submit(officer, record, 'action-assign', '交办承办单位', 'assign', (f) => f.getByLabel('承办单位').selectOption(t.fx.departments.planning.id).then(() => undefined));
 
   // The department drafts two items on the reply page, without JavaScript: "增加一项" adds a row.
-  const drafter = await staff('drafter');
+  const drafter = await t.staff('drafter');
   await submit(drafter, record, 'action-startDrafting', '开始办理', 'startDrafting');
   await drafter.goto(`${record}/reply`);
   await drafter.locator('[name="items.0.description"]').fill('沙河镇征收补偿安置方案');
@@ -130,13 +104,13 @@ test('a partly granted reply with a redacted PDF reaches the applicant on /track
 
   await submit(drafter, `${record}/reply`, 'action-submitReply', '提交答复稿', 'submitReply', (f) => f.getByLabel('意见或理由').fill('拟部分公开，登记结果中的身份证号码已删除。'));
   await submit(officer, `${record}/reply`, 'action-approve', '审定答复', 'approve');
-  const noticeNumber = (await services.requests.replies.get(fixture.actor('officer'), requestId)).noticeNumber;
+  const noticeNumber = (await t.services.requests.replies.get(t.fx.actor('officer'), requestId)).noticeNumber;
   assert.match(noticeNumber, /公开〔\d{4}〕\d+号/);
   await submit(officer, record, 'action-deliver', '登记送达', 'deliver');
   assert.match((await officer.locator('#delivery-title + p').textContent())!, /发布，请在本页下载/);
 
   // The citizen downloads the notice and the redacted file from /track.
-  await citizen.goto(`${base}/track?code=${code}`);
+  await citizen.goto(`${t.base}/track?code=${code}`);
   await citizen.getByLabel('联系电话后四位').fill('7788');
   await citizen.getByRole('button', { name: '查询' }).click();
   const downloads = citizen.locator('.track-downloads');

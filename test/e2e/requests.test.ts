@@ -3,56 +3,29 @@
 // correction and registers it, accepts and assigns; the department drafts, consults a third
 // party and submits the reply; the office approves and delivers. After each step the citizen
 // sees it on /track. scripts/test.mjs runs this file only when Chromium is installed.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { FakeClock } from '../../src/core/time/clock.ts';
-import { createFixture, type Fixture, type FixtureUserKey } from '../factories.ts';
-import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import type { FixtureUserKey } from '../factories.ts';
+import { useBrowserFixture } from '../helpers/browser.ts';
 import { VALID_ID, WRONG_CHECKSUM_ID } from '../requests/request-helpers.ts';
 
-let services: TestServices;
-let fixture: Fixture;
-let harness: BrowserHarness;
-let base: string;
-
-before(async () => {
-  services = await createTestServices();
-  fixture = await createFixture(services);
-  harness = await startBrowserHarness(services);
-  base = harness.base;
-});
-
-after(async () => {
-  await harness?.close();
-  await services?.cleanup();
-});
-
-const newPage = () => harness.newPage();
-
-const sessions = new Map<FixtureUserKey, Page>();
-async function staff(user: FixtureUserKey): Promise<Page> {
-  const known = sessions.get(user);
-  if (known) return known;
-  const page = await harness.signIn(fixture.users[user].username, fixture.password);
-  sessions.set(user, page);
-  return page;
-}
+const t = useBrowserFixture();
 
 /** Takes one action from the request page's form for `verb`. */
 async function act(user: FixtureUserKey, requestId: string, verb: string, button: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => {}) {
-  const page = await staff(user);
-  await page.goto(`${base}/console/requests/${requestId}`);
+  const page = await t.staff(user);
+  await page.goto(`${t.base}/console/requests/${requestId}`);
   const form = page.locator(`form.action-${verb}`);
   await fill(form);
   await Promise.all([page.waitForURL((url) => url.searchParams.get('done') === verb), form.getByRole('button', { name: button }).click()]);
 }
 
 test('a citizen applies, the office and a department handle it, and the citizen follows every step on /track', async () => {
-  const clock = services.clock as FakeClock;
-  const citizen = await newPage();
-  await citizen.goto(`${base}/apply`);
+  const clock = t.services.clock as FakeClock;
+  const citizen = await t.newPage();
+  await citizen.goto(`${t.base}/apply`);
   await citizen.getByLabel('姓名或名称').fill('王小明');
   await citizen.getByLabel('身份证件号码（自然人填写）').fill(WRONG_CHECKSUM_ID);
   await citizen.getByLabel('联系电话').fill('13812346333');
@@ -73,10 +46,10 @@ test('a citizen applies, the office and a department handle it, and the citizen 
   await Promise.all([citizen.waitForURL(/\/apply\/receipt\//), citizen.getByRole('button', { name: '提交申请' }).click()]);
   const code = (await citizen.locator('.receipt-code').textContent())!.trim();
   assert.match(code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  const requestId = (await services.database.db.selectFrom('requests').select('id').where('trackingCode', '=', code).executeTakeFirstOrThrow()).id;
+  const requestId = (await t.services.database.db.selectFrom('requests').select('id').where('trackingCode', '=', code).executeTakeFirstOrThrow()).id;
 
   async function track(expected: string) {
-    await citizen.goto(`${base}/track?code=${code}`);
+    await citizen.goto(`${t.base}/track?code=${code}`);
     await citizen.getByLabel('联系电话后四位').fill('6333');
     await citizen.getByRole('button', { name: '查询' }).click();
     const status = (await citizen.locator('.track-status').textContent())!.trim();
@@ -91,7 +64,7 @@ test('a citizen applies, the office and a department handle it, and the citizen 
   await act('officer', requestId, 'accept', '受理');
   await track('已受理');
   await act('officer', requestId, 'assign', '交办承办单位', async (f) => {
-    await f.getByLabel('承办单位').selectOption(fixture.departments.planning.id);
+    await f.getByLabel('承办单位').selectOption(t.fx.departments.planning.id);
   });
   await track('已交办');
   await act('drafter', requestId, 'startDrafting', '开始办理');
@@ -104,7 +77,7 @@ test('a citizen applies, the office and a department handle it, and the citizen 
   await act('drafter', requestId, 'endConsultation', '意见征询结束', (f) => f.getByLabel('意见或理由').fill('第三方同意公开'));
   await track('承办单位办理中');
   // The reply's items are drafted on the reply page (test/requests-pages/console-reply.test.ts); here through the service.
-  await services.requests.replies.saveDraft({ user: fixture.users.drafter, ip: '127.0.0.1' }, requestId, { opinion: '', items: [{ description: '征收补偿安置方案', replyType: 'disclosed' }] });
+  await t.services.requests.replies.saveDraft({ user: t.fx.users.drafter, ip: '127.0.0.1' }, requestId, { opinion: '', items: [{ description: '征收补偿安置方案', replyType: 'disclosed' }] });
   await act('drafter', requestId, 'submitReply', '提交答复稿', (f) => f.getByLabel('意见或理由').fill('拟予以公开'));
   await track('公开办审核中');
   await act('officer', requestId, 'approve', '审定答复');

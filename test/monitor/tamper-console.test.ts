@@ -1,5 +1,6 @@
 // /console/tamper over HTTP: the office sees the alert with what changed and the way to 撤稿,
-// resolves it with a reason (errors shown in the form), and a drafter is refused.
+// resolves it with a reason (errors shown in the form), and a drafter is refused. The inbox links
+// the alert's notification to the alert; baselined items are listed until the office checks them.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
@@ -14,6 +15,7 @@ describe('/console/tamper', () => {
   let app: FastifyInstance;
   let officer: TestSession;
   let itemId: string;
+  let legacyId: string;
 
   before(async () => {
     services = await createTestServices();
@@ -22,6 +24,10 @@ describe('/console/tamper', () => {
     const column = await createColumn(services, fx);
     itemId = (await publishedItem(services, fx, column.id, { title: '征收土地预公告' })).id;
     await services.database.db.updateTable('items').set({ summary: '<b>被改动的概述</b>' }).where('id', '=', itemId).execute();
+    // Published before the monitor existed: no fingerprint and never registered.
+    legacyId = (await publishedItem(services, fx, column.id, { title: '2018年度地质灾害防治方案' })).id;
+    await services.database.db.deleteFrom('publishedFingerprints').where('itemId', '=', legacyId).execute();
+    await services.database.db.deleteFrom('tamperRegistry').where('itemId', '=', legacyId).execute();
     await services.tamper.check();
     officer = await loginAs(app, fx.users.officer.username, fx.password);
   });
@@ -62,5 +68,33 @@ describe('/console/tamper', () => {
     assert.equal(queued.length, 1);
     const drafter = await loginAs(app, fx.users.drafter.username, fx.password);
     assert.equal((await get(app, '/console/tamper', drafter)).statusCode, 403);
+  });
+
+  test('the inbox links the alert notification to the alert alone, resolved or not', async () => {
+    const [alert] = await services.tamper.alerts(fx.actor('officer'));
+    const inbox = await get(app, '/console/inbox', officer);
+    assert.equal(inbox.statusCode, 200);
+    const href = `/console/tamper?alert=${alert.id}#alert-${alert.id}`;
+    assert.ok(inbox.body.includes(`href="${href}"`), 'inbox links the tamper alert');
+    const one = await get(app, href.split('#')[0], officer);
+    assert.equal(one.statusCode, 200);
+    assert.ok(one.body.includes(`id="alert-${alert.id}"`));
+    assert.match(one.body, /征收土地预公告/);
+    assert.equal((await get(app, '/console/tamper?alert=01J0000000000000000000000X', officer)).statusCode, 404);
+  });
+
+  test('baselined items are listed for the office until checked; a check of an item without one is refused on the page', async () => {
+    const page = await get(app, '/console/tamper', officer);
+    assert.match(page.body, /1 条信息首次建立基线，未经发布时核验/);
+    assert.match(page.body, /2018年度地质灾害防治方案/);
+    assert.ok(page.body.includes(`action="/console/tamper/baselines/${legacyId}/confirm"`));
+    const refused = await form(app, `/console/tamper/baselines/${itemId}/confirm`, {}, officer);
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.body, /该信息没有待核对的基线/);
+    const ok = await form(app, `/console/tamper/baselines/${legacyId}/confirm`, {}, officer);
+    assert.equal(ok.statusCode, 303);
+    const after = await get(app, '/console/tamper?done=baseline', officer);
+    assert.match(after.body, /已记录基线核对结果/);
+    assert.doesNotMatch(after.body, /首次建立基线，未经发布时核验/);
   });
 });

@@ -1,40 +1,27 @@
 // /console/reading-rooms over HTTP: the checklist (overdue first), the bulk tick and the room form.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
 import type { FakeClock } from '../../src/core/time/clock.ts';
-import { createColumn, createFixture, draftInput, publishedItem, type Fixture } from '../factories.ts';
-import { form, get, loginAs } from '../helpers/http.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { createColumn, draftInput, publishedItem } from '../factories.ts';
+import { form, get } from '../helpers/http.ts';
+import { useHttpFixture } from '../helpers/http-fixture.ts';
 
-let s: TestServices;
-let fx: Fixture;
-let app: FastifyInstance;
 
-before(async () => {
-  s = await createTestServices();
-  fx = await createFixture(s);
-  app = await buildApp(s);
-});
-after(async () => {
-  await app.close();
-  await s.cleanup();
-});
+const t = useHttpFixture();
 
 test('the office sees overdue rows first and ticks several at once; the drafter may not', async () => {
-  const column = await createColumn(s, fx);
-  await s.officeRecords.readingRooms.setRooms(fx.actor('sysAdmin'), {
+  const column = await createColumn(t.services, t.fx);
+  await t.services.officeRecords.readingRooms.setRooms(t.fx.actor('sysAdmin'), {
     rooms: [{ name: '市档案馆查阅点', address: '章贡区 1 号', hours: '工作日' }, { name: '市图书馆查阅点', address: '章贡区 2 号', hours: '每日' }],
   });
-  (s.clock as FakeClock).set('2025-09-26T02:00:00Z');
-  await publishedItem(s, fx, column.id, { title: '九月发布的公告' });
-  (s.clock as FakeClock).set('2025-10-20T02:00:00Z');
-  await publishedItem(s, fx, column.id, { title: '十月发布的公告' });
-  (s.clock as FakeClock).set('2025-10-31T02:00:00Z');
-  const officer = await loginAs(app, fx.users.officer.username, fx.password);
+  (t.services.clock as FakeClock).set('2025-09-26T02:00:00Z');
+  await publishedItem(t.services, t.fx, column.id, { title: '九月发布的公告' });
+  (t.services.clock as FakeClock).set('2025-10-20T02:00:00Z');
+  await publishedItem(t.services, t.fx, column.id, { title: '十月发布的公告' });
+  (t.services.clock as FakeClock).set('2025-10-31T02:00:00Z');
+  const officer = await t.signIn('officer');
 
-  const page = await get(app, '/console/reading-rooms?room=' + encodeURIComponent('市档案馆查阅点'), officer);
+  const page = await get(t.app, '/console/reading-rooms?room=' + encodeURIComponent('市档案馆查阅点'), officer);
   assert.equal(page.statusCode, 200);
   const body = page.body;
   assert.ok(body.indexOf('九月发布的公告') < body.indexOf('十月发布的公告'), 'overdue row first');
@@ -43,46 +30,46 @@ test('the office sees overdue rows first and ticks several at once; the drafter 
 
   const ids = [...body.matchAll(/name="ids" value="([^"]+)"/g)].map((m) => m[1]);
   assert.equal(ids.length, 2);
-  const ticked = await form(app, '/console/reading-rooms/provided', { ids, providedOn: '2025-10-31' }, officer);
+  const ticked = await form(t.app, '/console/reading-rooms/provided', { ids, providedOn: '2025-10-31' }, officer);
   assert.equal(ticked.statusCode, 303);
   assert.equal(ticked.headers.location, '/console/reading-rooms?done=2');
-  const rows = await s.database.db.selectFrom('readingRoomProvisions').select(['providedOn', 'providedById']).where('id', 'in', ids).execute();
-  assert.deepEqual(rows.map((r) => [r.providedOn, r.providedById]), [['2025-10-31', fx.users.officer.id], ['2025-10-31', fx.users.officer.id]]);
+  const rows = await t.services.database.db.selectFrom('readingRoomProvisions').select(['providedOn', 'providedById']).where('id', 'in', ids).execute();
+  assert.deepEqual(rows.map((r) => [r.providedOn, r.providedById]), [['2025-10-31', t.fx.users.officer.id], ['2025-10-31', t.fx.users.officer.id]]);
 
-  const bad = await form(app, '/console/reading-rooms/provided', { providedOn: '2025-10-31' }, officer);
+  const bad = await form(t.app, '/console/reading-rooms/provided', { providedOn: '2025-10-31' }, officer);
   assert.equal(bad.statusCode, 422);
   assert.match(bad.body, /请至少勾选一条/);
 
-  const drafter = await loginAs(app, fx.users.drafter.username, fx.password);
-  assert.equal((await get(app, '/console/reading-rooms', drafter)).statusCode, 403);
-  assert.equal((await form(app, '/console/reading-rooms/provided', { ids, providedOn: '2025-10-31' }, drafter)).statusCode, 403);
+  const drafter = await t.signIn('drafter');
+  assert.equal((await get(t.app, '/console/reading-rooms', drafter)).statusCode, 403);
+  assert.equal((await form(t.app, '/console/reading-rooms/provided', { ids, providedOn: '2025-10-31' }, drafter)).statusCode, 403);
 });
 
 test('the room list is edited in a form of one line per room', async () => {
-  const admin = await loginAs(app, fx.users.sysAdmin.username, fx.password);
-  const saved = await form(app, '/console/reading-rooms/rooms', { rooms: '市档案馆查阅点 | 章贡区 1 号 | 工作日\n市政务服务中心 | 章贡区 3 号 | 工作日' }, admin);
+  const admin = await t.signIn('sysAdmin');
+  const saved = await form(t.app, '/console/reading-rooms/rooms', { rooms: '市档案馆查阅点 | 章贡区 1 号 | 工作日\n市政务服务中心 | 章贡区 3 号 | 工作日' }, admin);
   assert.equal(saved.statusCode, 303);
-  assert.deepEqual((await s.officeRecords.readingRooms.rooms(fx.agency.id)).map((r) => r.name), ['市档案馆查阅点', '市政务服务中心']);
-  const dup = await form(app, '/console/reading-rooms/rooms', { rooms: '市档案馆查阅点\n市档案馆查阅点' }, admin);
+  assert.deepEqual((await t.services.officeRecords.readingRooms.rooms(t.fx.agency.id)).map((r) => r.name), ['市档案馆查阅点', '市政务服务中心']);
+  const dup = await form(t.app, '/console/reading-rooms/rooms', { rooms: '市档案馆查阅点\n市档案馆查阅点' }, admin);
   assert.equal(dup.statusCode, 422);
   assert.match(dup.body, /查阅场所名称不能重复/);
 });
 
 test('coordination: a letter sent from the item page is listed, printable, and its outcome recorded', async () => {
-  (s.clock as FakeClock).set('2025-11-03T02:00:00Z');
-  const column = await createColumn(s, fx);
-  const draft = await s.catalog.createDraft(fx.actor('drafter'), draftInput(column.id, { title: '涉及住建局的公告' }));
-  const officer = await loginAs(app, fx.users.officer.username, fx.password);
-  const sent = await form(app, `/console/items/${draft.id}/coordination`, { recipientAgency: '赣州市住房和城乡建设局', recipientContact: '刘科长', question: '安置房数据是否一致？' }, officer);
+  (t.services.clock as FakeClock).set('2025-11-03T02:00:00Z');
+  const column = await createColumn(t.services, t.fx);
+  const draft = await t.services.catalog.createDraft(t.fx.actor('drafter'), draftInput(column.id, { title: '涉及住建局的公告' }));
+  const officer = await t.signIn('officer');
+  const sent = await form(t.app, `/console/items/${draft.id}/coordination`, { recipientAgency: '赣州市住房和城乡建设局', recipientContact: '刘科长', question: '安置房数据是否一致？' }, officer);
   assert.equal(sent.statusCode, 303);
-  const page = await get(app, `/console/items/${draft.id}/coordination`, officer);
+  const page = await get(t.app, `/console/items/${draft.id}/coordination`, officer);
   assert.match(page.body, /发布协调〔2025〕1号/);
   assert.match(page.body, /答复期限 2025-11-10/);
-  const [letter] = await s.officeRecords.coordination.list(fx.actor('officer'), draft.id);
-  assert.equal((await get(app, `/console/coordination/${letter.id}/letter`, officer)).statusCode, 200);
-  const recorded = await form(app, `/console/coordination/${letter.id}/outcome`, { outcome: 'agreed', answerText: '', answeredOn: '' }, officer);
+  const [letter] = await t.services.officeRecords.coordination.list(t.fx.actor('officer'), draft.id);
+  assert.equal((await get(t.app, `/console/coordination/${letter.id}/letter`, officer)).statusCode, 200);
+  const recorded = await form(t.app, `/console/coordination/${letter.id}/outcome`, { outcome: 'agreed', answerText: '', answeredOn: '' }, officer);
   assert.equal(recorded.statusCode, 303);
-  assert.equal((await s.officeRecords.coordination.get(fx.actor('officer'), letter.id)).outcome, 'agreed');
-  const empty = await form(app, `/console/items/${draft.id}/coordination`, { recipientAgency: '', recipientContact: '', question: '' }, officer);
+  assert.equal((await t.services.officeRecords.coordination.get(t.fx.actor('officer'), letter.id)).outcome, 'agreed');
+  const empty = await form(t.app, `/console/items/${draft.id}/coordination`, { recipientAgency: '', recipientContact: '', question: '' }, officer);
   assert.equal(empty.statusCode, 422);
 });

@@ -1,77 +1,59 @@
 // Console /console/messages over HTTP: the inbox with the 3-month date, routing, the department's
 // draft, the office's approval and invalid marking, with only the allowed actions shown.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
-import { createFixture, type Fixture } from '../factories.ts';
-import { form, get, loginAs, type TestSession } from '../helpers/http.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { form, get } from '../helpers/http.ts';
+import { useHttpFixture } from '../helpers/http-fixture.ts';
 
 describe('console 在线咨询和局长信箱', () => {
-  let services: TestServices;
-  let app: FastifyInstance;
-  let fx: Fixture;
-  let officer: TestSession;
-  let drafter: TestSession;
   let n = 0;
 
-  before(async () => {
-    services = await createTestServices();
-    app = await buildApp(services);
-    fx = await createFixture(services);
-    officer = await loginAs(app, fx.users.officer.username, fx.password);
-    drafter = await loginAs(app, fx.users.drafter.username, fx.password);
-  });
-  after(async () => {
-    await app.close();
-    await services.cleanup();
-  });
+  const t = useHttpFixture({ sessions: ['officer', 'drafter'] });
 
   async function message(subject: string) {
-    const r = await services.participation.submit({
-      agencyId: fx.agency.id, idempotencyKey: `console-key-${++n}-abcdef`, kind: 'mailbox', askerName: '赵六', phone: '13700002222', email: '',
+    const r = await t.services.participation.submit({
+      agencyId: t.fx.agency.id, idempotencyKey: `console-key-${++n}-abcdef`, kind: 'mailbox', askerName: '赵六', phone: '13700002222', email: '',
       subject, content: '建议在村口设置土地利用规划公示栏，方便群众查看。', consentToPublish: true,
     }, '10.0.0.9');
-    return (await services.database.db.selectFrom('messages').select('id').where('trackingCode', '=', r.trackingCode).executeTakeFirstOrThrow()).id;
+    return (await t.services.database.db.selectFrom('messages').select('id').where('trackingCode', '=', r.trackingCode).executeTakeFirstOrThrow()).id;
   }
 
   test('route, draft and approve through the forms', async () => {
     const id = await message('规划公示栏建议');
-    const inbox = await get(app, '/console/messages', officer);
+    const inbox = await get(t.app, '/console/messages', t.as.officer);
     assert.equal(inbox.statusCode, 200);
     assert.match(inbox.body, /规划公示栏建议/);
     assert.match(inbox.body, /2025-12-25/, 'the 3-month date is shown');
     assert.match(inbox.body, /未答复的有效留言 1 条/);
-    const page = await get(app, `/console/messages/${id}`, officer);
+    const page = await get(t.app, `/console/messages/${id}`, t.as.officer);
     assert.match(page.body, /137\*\*\*\*2222/);
     assert.doesNotMatch(page.body, /13700002222/);
-    assert.equal((await get(app, `/console/messages/${id}`, drafter)).statusCode, 404, 'not yet routed to the department');
+    assert.equal((await get(t.app, `/console/messages/${id}`, t.as.drafter)).statusCode, 404, 'not yet routed to the department');
 
-    assert.equal((await form(app, `/console/messages/${id}/route`, { departmentId: fx.departments.planning.id }, officer)).statusCode, 303);
-    const record = await get(app, `/console/messages/${id}`, drafter);
+    assert.equal((await form(t.app, `/console/messages/${id}/route`, { departmentId: t.fx.departments.planning.id }, t.as.officer)).statusCode, 303);
+    const record = await get(t.app, `/console/messages/${id}`, t.as.drafter);
     assert.equal(record.statusCode, 200);
     assert.doesNotMatch(record.body, /审核通过并答复/);
-    const empty = await form(app, `/console/messages/${id}/draft`, { answer: '' }, drafter);
+    const empty = await form(t.app, `/console/messages/${id}/draft`, { answer: '' }, t.as.drafter);
     assert.equal(empty.statusCode, 422);
     assert.match(empty.body, /请填写答复内容/);
-    assert.equal((await form(app, `/console/messages/${id}/draft`, { answer: '感谢建议，已安排设置公示栏。' }, drafter)).statusCode, 303);
-    assert.equal((await form(app, `/console/messages/${id}/approve`, {}, drafter)).statusCode, 403);
-    assert.equal((await form(app, `/console/messages/${id}/approve`, {}, officer)).statusCode, 303);
-    const done = await services.participation.get(fx.actor('officer'), id);
+    assert.equal((await form(t.app, `/console/messages/${id}/draft`, { answer: '感谢建议，已安排设置公示栏。' }, t.as.drafter)).statusCode, 303);
+    assert.equal((await form(t.app, `/console/messages/${id}/approve`, {}, t.as.drafter)).statusCode, 403);
+    assert.equal((await form(t.app, `/console/messages/${id}/approve`, {}, t.as.officer)).statusCode, 303);
+    const done = await t.services.participation.get(t.fx.actor('officer'), id);
     assert.equal(done.status, 'answered');
     assert.equal(done.published, 1);
-    const actions = await services.database.db.selectFrom('auditEvents').select('action').where('subjectId', '=', id).orderBy('seq').execute();
+    const actions = await t.services.database.db.selectFrom('auditEvents').select('action').where('subjectId', '=', id).orderBy('seq').execute();
     assert.deepEqual(actions.map((a) => a.action), ['message.submit', 'message.route', 'message.draft', 'message.approve']);
   });
 
   test('mark invalid needs a reason and is shown with it', async () => {
     const id = await message('广告信息');
-    const res = await form(app, `/console/messages/${id}/invalid`, { reason: '' }, officer);
+    const res = await form(t.app, `/console/messages/${id}/invalid`, { reason: '' }, t.as.officer);
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /<title>错误：/);
-    assert.equal((await form(app, `/console/messages/${id}/invalid`, { reason: '商业广告' }, officer)).statusCode, 303);
-    const list = await get(app, '/console/messages?status=invalid', officer);
+    assert.equal((await form(t.app, `/console/messages/${id}/invalid`, { reason: '商业广告' }, t.as.officer)).statusCode, 303);
+    const list = await get(t.app, '/console/messages?status=invalid', t.as.officer);
     assert.match(list.body, /广告信息/);
   });
 });

@@ -1,15 +1,11 @@
 // Portal /apply and /track over HTTP: the receipt, the GOV.UK error pattern with everything kept,
 // the honeypot, the minimum fill time, idempotent double submission, hostile input, and the
 // tracking lookup with its second factor.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
-import type { FakeClock } from '../../src/core/time/clock.ts';
-import { createFixture, type Fixture } from '../factories.ts';
 import { cookieFrom, encodeForm, type TestSession } from '../helpers/http.ts';
 import { sampleExe, samplePdf } from '../helpers/sample-files.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { useHttpFixture } from '../helpers/http-fixture.ts';
 import { VALID_ID, WRONG_CHECKSUM_ID } from '../requests/request-helpers.ts';
 
 const XSS = '<script>alert(1)</script>';
@@ -25,27 +21,14 @@ export function applyFields(overrides: Record<string, string> = {}): Record<stri
 }
 
 describe('portal /apply and /track', () => {
-  let services: TestServices;
-  let app: FastifyInstance;
-  let fx: Fixture;
-  let clock: FakeClock;
   let ip = 0;
 
-  before(async () => {
-    services = await createTestServices();
-    clock = services.clock as FakeClock;
-    app = await buildApp(services);
-    fx = await createFixture(services);
-  });
-  after(async () => {
-    await app.close();
-    await services.cleanup();
-  });
+  const t = useHttpFixture();
 
   /** Opens the form as a new visitor (own IP, so the per-IP limit does not interfere). */
   async function openForm(): Promise<{ session: TestSession; stamp: string; remote: string }> {
     const remote = `10.0.0.${++ip}`;
-    const page = await app.inject({ method: 'GET', url: '/apply', remoteAddress: remote });
+    const page = await t.app.inject({ method: 'GET', url: '/apply', remoteAddress: remote });
     assert.equal(page.statusCode, 200);
     const token = cookieFrom(page, 'gk_csrf')!;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
@@ -64,7 +47,7 @@ describe('portal /apply and /track', () => {
       chunks.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\ncontent-type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`), f.bytes, Buffer.from('\r\n'));
     }
     chunks.push(Buffer.from(`--${boundary}--\r\n`));
-    return app.inject({
+    return t.app.inject({
       method: 'POST', url: `/apply?_csrf=${encodeURIComponent(session.csrf)}`, remoteAddress: remote,
       headers: { cookie: session.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(chunks),
     });
@@ -72,15 +55,15 @@ describe('portal /apply and /track', () => {
 
   async function submit(fields: Record<string, string>, opts: { wait?: boolean; files?: Files } = {}) {
     const { session, stamp, remote } = await openForm();
-    if (opts.wait !== false) clock.advanceMs(5_000);
+    if (opts.wait !== false) t.clock.advanceMs(5_000);
     const res = await postApply({ formStamp: stamp, ...fields }, opts.files ?? [], session, remote);
     return { res, session, stamp, remote };
   }
 
-  const requestCount = async () => Number((await services.database.db.selectFrom('requests').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const requestCount = async () => Number((await t.services.database.db.selectFrom('requests').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   test('the form shows every section, the hints and the hidden controls', async () => {
-    const res = await app.inject({ method: 'GET', url: '/apply' });
+    const res = await t.app.inject({ method: 'GET', url: '/apply' });
     assert.equal(res.statusCode, 200);
     for (const text of ['申请人信息', '代理人', '联系方式', '所需信息', '获取方式', '减免费用', '个人信息保护', '法律服务机构', '360702199001011234', '文件名称、文号或者便于行政机关查询的其他特征性描述']) {
       assert.ok(res.body.includes(text), text);
@@ -95,22 +78,22 @@ describe('portal /apply and /track', () => {
     const location = String(res.headers.location);
     const m = /^\/apply\/receipt\/([0-9A-Z-]+)\?k=/.exec(location);
     assert.ok(m, location);
-    const receipt = await app.inject({ method: 'GET', url: location });
+    const receipt = await t.app.inject({ method: 'GET', url: location });
     assert.equal(receipt.statusCode, 200);
     assert.ok(receipt.body.includes(m[1]));
     assert.ok(receipt.body.includes('2025年9月26日'), 'received date');
     assert.ok(receipt.body.includes('第三十三条') && receipt.body.includes('第三十条'));
     assert.ok(receipt.body.includes('href="/track?code='));
     // A forged or edited token shows nothing.
-    const forged = await app.inject({ method: 'GET', url: location.replace(/k=.{5}/, 'k=AAAAA') });
+    const forged = await t.app.inject({ method: 'GET', url: location.replace(/k=.{5}/, 'k=AAAAA') });
     assert.equal(forged.statusCode, 404);
     // The ID scan is kept with the request, by content hash, and staff can open it.
-    const row = await services.database.db.selectFrom('requests').select('id').where('trackingCode', '=', m[1]).executeTakeFirstOrThrow();
-    const files = await services.database.db.selectFrom('requestAttachments').selectAll().where('requestId', '=', row.id).execute();
+    const row = await t.services.database.db.selectFrom('requests').select('id').where('trackingCode', '=', m[1]).executeTakeFirstOrThrow();
+    const files = await t.services.database.db.selectFrom('requestAttachments').selectAll().where('requestId', '=', row.id).execute();
     assert.equal(files.length, 1);
     assert.equal(files[0].purpose, 'idScan');
     assert.equal(files[0].mediaType, 'application/pdf');
-    const stored = await services.requests.attachment(fx.actor('officer'), row.id, files[0].id);
+    const stored = await t.services.requests.attachment(t.fx.actor('officer'), row.id, files[0].id);
     assert.equal(stored.filename, 'id.pdf');
     assert.ok(stored.bytes.subarray(0, 5).toString() === '%PDF-');
   });
@@ -151,7 +134,7 @@ describe('portal /apply and /track', () => {
     assert.ok(fast.res.body.includes('王小明'), 'values kept');
     // Two hours later the same form is too old.
     const { session, stamp, remote } = await openForm();
-    clock.advanceMs(3 * 60 * 60 * 1000);
+    t.clock.advanceMs(3 * 60 * 60 * 1000);
     const old = await postApply({ formStamp: stamp, ...applyFields() }, [], session, remote);
     assert.equal(old.statusCode, 422);
     assert.ok(old.body.includes('超过 2 小时'));
@@ -176,7 +159,7 @@ describe('portal /apply and /track', () => {
     const big = await submit(applyFields(), { files: [{ field: 'idScan', filename: 'big.pdf', bytes: Buffer.concat([samplePdf(['ID']), Buffer.alloc(10 * 1024 * 1024)]) }] });
     assert.equal(big.res.statusCode, 303);
     const { session, remote } = await openForm();
-    const urlencoded = await app.inject({
+    const urlencoded = await t.app.inject({
       method: 'POST', url: '/apply', remoteAddress: remote, headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: encodeForm({ _csrf: session.csrf, infoDescription: 'x'.repeat(10 * 1024 * 1024) }),
     });
@@ -195,14 +178,14 @@ describe('portal /apply and /track', () => {
   });
 
   test('/track shows the status for the right code and phone digits, one generic error otherwise', async () => {
-    const receipt = await services.requests.apply({ ...(await import('../requests/request-helpers.ts')).online(fx.agency.id) }, '127.0.0.1');
+    const receipt = await t.services.requests.apply({ ...(await import('../requests/request-helpers.ts')).online(t.fx.agency.id) }, '127.0.0.1');
     const { session } = await openForm();
     const post = (code: string, phoneLast4: string) =>
-      app.inject({ method: 'POST', url: '/track', remoteAddress: '10.1.0.1', headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: encodeForm({ _csrf: session.csrf, code, phoneLast4 }) });
+      t.app.inject({ method: 'POST', url: '/track', remoteAddress: '10.1.0.1', headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: encodeForm({ _csrf: session.csrf, code, phoneLast4 }) });
     const ok = await post(receipt.trackingCode.toLowerCase(), '6333');
     assert.equal(ok.statusCode, 200);
     assert.ok(ok.body.includes('已收到，待形式审查'));
-    assert.ok(ok.body.includes(fx.agency.name));
+    assert.ok(ok.body.includes(t.fx.agency.name));
     assert.ok(!ok.body.includes('王小明') && !ok.body.includes(VALID_ID), 'no personal data');
     const wrongDigits = await post(receipt.trackingCode, '1234');
     const wrongCode = await post('ABCD-EFGH-JKMN', '6333');
@@ -212,7 +195,7 @@ describe('portal /apply and /track', () => {
       assert.match(res.body, /<title>错误：/);
       assert.ok(res.body.includes('查询码或联系电话后四位不正确'));
     }
-    const noCsrf = await app.inject({ method: 'POST', url: '/track', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: encodeForm({ code: receipt.trackingCode, phoneLast4: '6333' }) });
+    const noCsrf = await t.app.inject({ method: 'POST', url: '/track', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: encodeForm({ code: receipt.trackingCode, phoneLast4: '6333' }) });
     assert.equal(noCsrf.statusCode, 403);
   });
 });

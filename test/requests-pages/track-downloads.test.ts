@@ -1,52 +1,38 @@
 // /track after delivery: the reply notice and the redacted file as links that work for 24 hours;
 // forged links are 404, expired ones 410, and the original of a partly granted file never goes out.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
+import { test } from 'node:test';
 import { FakeClock } from '../../src/core/time/clock.ts';
 import { extractPdfText } from '../../src/modules/catalog/index.ts';
 import { chinesePdf, ID_NUMBER, NOTICE_LINES } from '../privacy/redaction.fixtures.ts';
-import { createFixture, type Fixture } from '../factories.ts';
 import { anonymousSession, form } from '../helpers/http.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { useHttpFixture } from '../helpers/http-fixture.ts';
 import { online, setDay } from '../requests/request-helpers.ts';
 
-let s: TestServices;
-let fx: Fixture;
-let app: FastifyInstance;
 const clock = new FakeClock('2025-10-20T02:00:00Z');
 
-before(async () => {
-  s = await createTestServices({ clock });
-  fx = await createFixture(s);
-  app = await buildApp(s);
-});
-after(async () => {
-  await app.close();
-  await s.cleanup();
-});
+const t = useHttpFixture({ clock });
 
 test('the applicant downloads the notice and the redacted file from /track', async () => {
   setDay(clock, '2025-10-20');
-  const office = fx.actor('officer');
-  const drafter = fx.actor('drafter');
-  const { requestId, trackingCode } = await s.requests.apply(online(fx.agency.id, { deliveryMethod: 'onlineDownload' }), '203.0.113.9');
-  await s.requests.act(office, requestId, 'accept', { note: '' });
-  await s.requests.act(office, requestId, 'assign', { note: '', departmentIds: [fx.departments.planning.id] });
-  await s.requests.act(drafter, requestId, 'startDrafting', { note: '' });
-  const draft = await s.requests.replies.saveDraft(drafter, requestId, {
+  const office = t.fx.actor('officer');
+  const drafter = t.fx.actor('drafter');
+  const { requestId, trackingCode } = await t.services.requests.apply(online(t.fx.agency.id, { deliveryMethod: 'onlineDownload' }), '203.0.113.9');
+  await t.services.requests.act(office, requestId, 'accept', { note: '' });
+  await t.services.requests.act(office, requestId, 'assign', { note: '', departmentIds: [t.fx.departments.planning.id] });
+  await t.services.requests.act(drafter, requestId, 'startDrafting', { note: '' });
+  const draft = await t.services.requests.replies.saveDraft(drafter, requestId, {
     opinion: '现答复如下。',
     items: [{ description: '征收补偿登记结果', replyType: 'disclosed', decision: 'partlyGranted', explanation: '他人个人信息不予公开（第十五条）。' }],
   });
-  const fileId = await s.replyFiles.upload(drafter, requestId, { filename: '登记结果.pdf', bytes: await chinesePdf([NOTICE_LINES]), replyItemId: draft.items[0].id });
-  await s.replyFiles.redact(drafter, requestId, fileId, { texts: [{ text: ID_NUMBER }], reason: 'thirdPartyRights' });
-  await s.requests.act(drafter, requestId, 'submitReply', { note: '请审核' });
-  await s.requests.act(office, requestId, 'approve', { note: '' });
-  await s.requests.act(office, requestId, 'deliver', { note: '' });
+  const fileId = await t.services.replyFiles.upload(drafter, requestId, { filename: '登记结果.pdf', bytes: await chinesePdf([NOTICE_LINES]), replyItemId: draft.items[0].id });
+  await t.services.replyFiles.redact(drafter, requestId, fileId, { texts: [{ text: ID_NUMBER }], reason: 'thirdPartyRights' });
+  await t.services.requests.act(drafter, requestId, 'submitReply', { note: '请审核' });
+  await t.services.requests.act(office, requestId, 'approve', { note: '' });
+  await t.services.requests.act(office, requestId, 'deliver', { note: '' });
 
-  const session = await anonymousSession(app);
-  const page = await form(app, '/track', { code: trackingCode, phoneLast4: '6333' }, session);
+  const session = await anonymousSession(t.app);
+  const page = await form(t.app, '/track', { code: trackingCode, phoneLast4: '6333' }, session);
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /答复告知书/);
   assert.match(page.body, /已作区分处理/);
@@ -56,11 +42,11 @@ test('the applicant downloads the notice and the redacted file from /track', asy
   const pdfLink = links.find((l) => l.includes('/noticePdf.'));
   assert.ok(fileLink && pdfLink, 'links for the file and the notice');
 
-  const file = await app.inject({ method: 'GET', url: fileLink });
+  const file = await t.app.inject({ method: 'GET', url: fileLink });
   assert.equal(file.statusCode, 200);
   assert.equal(file.headers['cache-control'], 'no-store');
   assert.ok(!(await extractPdfText(file.rawPayload)).includes(ID_NUMBER), 'the redacted copy, not the original');
-  const notice = await app.inject({ method: 'GET', url: pdfLink });
+  const notice = await t.app.inject({ method: 'GET', url: pdfLink });
   assert.equal(notice.statusCode, 200);
   assert.equal(notice.headers['content-type'], 'application/pdf');
   const noticeText = (await extractPdfText(notice.rawPayload)).replace(/\s+/g, '');
@@ -68,8 +54,8 @@ test('the applicant downloads the notice and the redacted file from /track', asy
   assert.match(noticeText, /行政复议/);
 
   const forged = fileLink.replace(/\.[^.]+$/, `.${'A'.repeat(43)}`);
-  assert.equal((await app.inject({ method: 'GET', url: forged })).statusCode, 404);
-  assert.equal((await app.inject({ method: 'GET', url: '/track/files/nonsense' })).statusCode, 404);
+  assert.equal((await t.app.inject({ method: 'GET', url: forged })).statusCode, 404);
+  assert.equal((await t.app.inject({ method: 'GET', url: '/track/files/nonsense' })).statusCode, 404);
   clock.advanceMs(24 * 3600 * 1000 + 1000);
-  assert.equal((await app.inject({ method: 'GET', url: fileLink })).statusCode, 410);
+  assert.equal((await t.app.inject({ method: 'GET', url: fileLink })).statusCode, 410);
 });

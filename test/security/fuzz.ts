@@ -21,14 +21,14 @@ const HOSTILE = [
   '2025-02-30', '9999-99-99', '', ' ', '\t\n',
 ];
 
-const FIELDS = [
+export const FIELDS = [
   'q', 'page', 'pageSize', 'sort', 'column', 'year', 'from', 'to', 'topic', 'type', 'agency', 'next', 'mode', 'font', 'contrast', 'lang',
   'trackingCode', 'phoneLast4', 'phone', 'applicantName', 'applicantType', 'idType', 'idNumber', 'email', 'address', 'postcode', 'infoDescription',
   'infoTitle', 'purpose', 'deliveryMethod', 'title', 'body', 'name', 'contact', 'username', 'password', 'agencyId', 'idempotencyKey', 'captcha',
   '__proto__', 'constructor[prototype][x]', 'a[]', 'x'.repeat(300),
 ];
 
-const hostileString = fc.oneof(
+export const hostileString = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...HOSTILE) },
   { weight: 3, arbitrary: fc.tuple(fc.string({ maxLength: 20 }), fc.constantFrom(...HOSTILE), fc.string({ maxLength: 20 })).map(([a, h, b]) => `${a}${h}${b}`) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 60 }) },

@@ -2,15 +2,14 @@
 // table lists it. The matrix test (authz-matrix.test.ts) fails for a route missing here, so a new
 // route cannot ship without someone deciding who may call it.
 //   who: 'public' (anyone, no sign-in), or the roles that may call it (SIGNED_IN: any staff).
-//   formFirst: the handler validates the submitted form, JSON or upload before it checks the role,
-//     so a refused role posting an empty one gets 400/422 (nothing is done) instead of 403.
+// Every handler checks the role (and the record's agency) before it reads the submitted form,
+// JSON or upload: a refused role gets 403/404 whatever it sent, never a 400/422 about the form.
 // Records of another agency must answer 404 (requireSameAgency); routes naming a record kind
 // the harness creates in both agencies are checked with both agencies' ids.
 import type { RoleKey } from './security-harness.ts';
 
 export interface RoutePolicy {
   who: 'public' | readonly RoleKey[];
-  formFirst?: boolean;
 }
 
 const SIGNED_IN: readonly RoleKey[] = [
@@ -20,6 +19,8 @@ const SIGNED_IN: readonly RoleKey[] = [
 const WORK: readonly RoleKey[] = ['drafter', 'departmentHead', 'confidentialityReviewer', 'leader', 'principalLeader', 'officer'];
 /** The disclosure office and the leaders: the register of requests (requests.policy). */
 const REGISTER: readonly RoleKey[] = ['leader', 'principalLeader', 'officer'];
+/** Release coordination and clarifications: the office and the item's own department. */
+const ITEM_OFFICE: readonly RoleKey[] = ['drafter', 'departmentHead', 'officer'];
 
 export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /healthz': { who: 'public' },
@@ -134,20 +135,20 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /console/items/:id/coordination': { who: WORK },
   'GET /console/coordination/:id/letter.docx': { who: SIGNED_IN },
   'GET /console/coordination/:id/letter': { who: SIGNED_IN },
-  'POST /api/v1/staff/items': { who: SIGNED_IN, formFirst: true },
-  'PUT /api/v1/staff/items/:id': { who: SIGNED_IN, formFirst: true },
-  'POST /api/v1/staff/items/:id/revise': { who: SIGNED_IN, formFirst: true },
-  'POST /api/v1/staff/items/:id/repeal': { who: SIGNED_IN, formFirst: true },
-  'POST /api/v1/staff/items/:id/attachments': { who: SIGNED_IN, formFirst: true },
+  'POST /api/v1/staff/items': { who: ['drafter', 'officer'] },
+  'PUT /api/v1/staff/items/:id': { who: ['drafter', 'officer'] },
+  'POST /api/v1/staff/items/:id/revise': { who: ['officer'] },
+  'POST /api/v1/staff/items/:id/repeal': { who: ['officer'] },
+  'POST /api/v1/staff/items/:id/attachments': { who: ['drafter', 'officer'] },
   'DELETE /api/v1/staff/items/:id/attachments/:attachmentId': { who: ['officer'] },
   'POST /api/v1/staff/word-import': { who: SIGNED_IN },
-  'POST /api/v1/staff/columns': { who: SIGNED_IN, formFirst: true },
-  'PUT /api/v1/staff/columns/:id': { who: SIGNED_IN, formFirst: true },
+  'POST /api/v1/staff/columns': { who: ['officer'] },
+  'PUT /api/v1/staff/columns/:id': { who: ['officer'] },
   'POST /api/v1/staff/items/:id/actions/:verb': { who: SIGNED_IN },
-  'POST /api/v1/staff/requests': { who: SIGNED_IN, formFirst: true },
-  'POST /api/v1/staff/requests/:id/actions/:verb': { who: SIGNED_IN, formFirst: true },
-  'POST /api/v1/staff/requests/:id/extension': { who: SIGNED_IN, formFirst: true },
-  'POST /api/v1/staff/requests/:id/split': { who: SIGNED_IN, formFirst: true },
+  'POST /api/v1/staff/requests': { who: ['officer'] },
+  'POST /api/v1/staff/requests/:id/actions/:verb': { who: ['officer'] },
+  'POST /api/v1/staff/requests/:id/extension': { who: ['officer'] },
+  'POST /api/v1/staff/requests/:id/split': { who: ['officer'] },
   'POST /api/v1/staff/requests/:id/id-number': { who: ['officer'] },
   'POST /api/v1/staff/notifications/:id/read': { who: SIGNED_IN },
   'POST /console/login': { who: 'public' },
@@ -158,6 +159,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /console/users/:id/active': { who: ['sysAdmin', 'securityAdmin'] },
   'POST /console/tamper/check': { who: REGISTER },
   'POST /console/tamper/:id/resolve': { who: REGISTER },
+  'POST /console/tamper/baselines/:itemId/confirm': { who: REGISTER },
   'POST /console/account/totp': { who: SIGNED_IN },
   'POST /console/account/totp/confirm': { who: SIGNED_IN },
   'POST /console/security/users/:id/roles': { who: ['securityAdmin'] },
@@ -167,12 +169,12 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /console/security/sessions/revoke': { who: ['securityAdmin'] },
   'POST /console/calendar': { who: ['sysAdmin'] },
   'POST /console/items/new': { who: ['drafter', 'officer'] },
-  'POST /console/items/:id/edit': { who: ['drafter', 'officer'], formFirst: true },
+  'POST /console/items/:id/edit': { who: ['drafter', 'officer'] },
   'POST /console/items/:id/attachments': { who: ['drafter', 'officer'] },
   'POST /console/items/:id/attachments/:attachmentId/delete': { who: ['officer'] },
   'POST /console/items/:id/act': { who: SIGNED_IN },
-  'POST /console/items/:id/clarification': { who: WORK, formFirst: true },
-  'POST /console/items/:id/repeal': { who: WORK, formFirst: true },
+  'POST /console/items/:id/clarification': { who: ITEM_OFFICE },
+  'POST /console/items/:id/repeal': { who: ['officer'] },
   'POST /console/items/:id/revise': { who: ['officer'] },
   'POST /console/columns': { who: ['officer'] },
   'POST /console/columns/:id/edit': { who: ['officer'] },
@@ -218,7 +220,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /console/messages/:id/invalid': { who: ['officer'] },
   'POST /console/reading-rooms/provided': { who: ['officer'] },
   'POST /console/reading-rooms/rooms': { who: ['officer', 'sysAdmin'] },
-  'POST /console/items/:id/coordination': { who: WORK, formFirst: true },
+  'POST /console/items/:id/coordination': { who: ITEM_OFFICE },
   'POST /console/coordination/:id/outcome': { who: SIGNED_IN },
   'POST /console/logout': { who: SIGNED_IN },
   'POST /apply': { who: 'public' },

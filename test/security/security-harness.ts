@@ -95,8 +95,8 @@ function recordFor(recs: AgencyRecords | null, url: string, before: string, name
   if (name === 'trackingCode') return recs.trackingCode;
   if (name !== 'id') return newId();
   switch (before) {
-    // Only drafts are edited in place: the edit and upload routes get the draft.
-    case 'items': return /\/items\/:id\/(edit|attachments)$/.test(url) ? recs.draftId : recs.itemId;
+    // Only drafts are edited in place: the edit and upload routes (and the staff API's item) get the draft.
+    case 'items': return /\/items\/:id\/(edit|attachments)$|^\/api\/v1\/staff\/items\/:id$/.test(url) ? recs.draftId : recs.itemId;
     case 'requests': return recs.requestId;
     case 'columns': return recs.columnId;
     case 'users': return recs.userId;
@@ -118,6 +118,8 @@ export function concreteUrl(world: SecurityWorld, url: string, which: Which): st
     return seg.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
       if (name in FIXED && name !== 'id') {
         if (name === 'file' && url.startsWith('/console/notices')) return 'x.docx';
+        // A request verb (the office's, whose empty form is refused: nothing changes).
+        if (name === 'verb' && url.includes('/requests/')) return 'requestCorrection';
         return FIXED[name];
       }
       return recordFor(recs, url, (segments[i - 1] ?? '').replace(/\..*$/, ''), name);

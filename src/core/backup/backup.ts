@@ -2,72 +2,45 @@
 //   manifest.json      format, created at, dialect, schema version (last migration), the row count
 //                      of every table, the database file's sha256 and every attachment's sha256
 //   database.sqlite | database.pgdump   the consistent snapshot (see snapshot.ts)
-//   attachments/ab/cd/<sha256>          the content-addressed attachment files
-// Attachments are written once and before the rows that name them commit, so copying them after
-// the database snapshot always includes every file the snapshot references.
+//   attachments/ab/cd/<sha256>          every file of the attachment store, read through the
+//                                       FileStore interface (DATA_DIR/attachments or S3, store-files.ts)
+// Attachments are written once and before the rows that name them commit, so listing the store
+// after the database snapshot finds every file the snapshot references; one that is not there
+// stops the backup (an archive that cannot restore every record is worse than a failed job).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DatabaseConfig } from '../../config.ts';
+import { createConfiguredFileStore, fileStoreKind, type FileStoreConfig } from '../files/configured-file-store.ts';
 import type { Clock } from '../time/clock.ts';
-import { run, snapshotDatabase, type TableCounts } from './snapshot.ts';
+import { BACKUP_FORMAT, type BackupManifest } from './manifest.ts';
+import { run, snapshotDatabase } from './snapshot.ts';
+import { archiveStoreFiles } from './store-files.ts';
 
-export const BACKUP_FORMAT = 'gongkai-backup-1';
+export { BACKUP_FORMAT, type BackupFileEntry, type BackupManifest } from './manifest.ts';
 
-export interface BackupFileEntry {
-  path: string;
-  sha256: string;
-  size: number;
-}
-
-export interface BackupManifest {
-  format: typeof BACKUP_FORMAT;
-  createdAt: string;
-  dialect: DatabaseConfig['kind'];
-  schemaVersion: string;
-  database: BackupFileEntry;
-  tables: TableCounts;
-  files: BackupFileEntry[];
-}
-
-export interface BackupSource {
+/** What is backed up or restored: the database and the attachment store the configuration selects. */
+export interface BackupSource extends FileStoreConfig {
   database: DatabaseConfig;
-  attachmentsDir: string;
 }
 
 export const sha256File = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-const SHA_NAME = /^[0-9a-f]{64}$/;
-
-/** Every attachment file under the store (temporary files of an unfinished write left out). */
-export function listAttachments(root: string): string[] {
-  if (!fs.existsSync(root)) return [];
-  const entries = fs.readdirSync(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && SHA_NAME.test(e.name))
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
-    .sort();
-}
-
 export async function createBackup(source: BackupSource, clock: Clock, outFile: string): Promise<BackupManifest> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-backup-'));
+  const store = createConfiguredFileStore(source);
   try {
     const dbName = source.database.kind === 'sqlite' ? 'database.sqlite' : 'database.pgdump';
     const dbFile = path.join(work, dbName);
-    const { tables, schemaVersion } = await snapshotDatabase(source.database, dbFile);
-    const files: BackupFileEntry[] = [];
-    for (const rel of listAttachments(source.attachmentsDir)) {
-      const target = path.join(work, 'attachments', rel);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(path.join(source.attachmentsDir, rel), target);
-      files.push({ path: `attachments/${rel.split(path.sep).join('/')}`, sha256: sha256File(target), size: fs.statSync(target).size });
-    }
+    const { tables, schemaVersion, references } = await snapshotDatabase(source.database, dbFile);
+    const files = await archiveStoreFiles(store, work, references);
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       createdAt: clock.now().toISOString(),
       dialect: source.database.kind,
       schemaVersion,
+      fileStore: fileStoreKind(source),
       database: { path: dbName, sha256: sha256File(dbFile), size: fs.statSync(dbFile).size },
       tables,
       files,
@@ -76,10 +49,16 @@ export async function createBackup(source: BackupSource, clock: Clock, outFile: 
     const out = path.resolve(outFile);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     const partial = `${out}.partial`;
-    await run('tar', ['-czf', partial, '-C', work, '.']);
+    try {
+      await run('tar', ['-czf', partial, '-C', work, '.']);
+    } catch (err) {
+      fs.rmSync(partial, { force: true });
+      throw err;
+    }
     fs.renameSync(partial, out);
     return manifest;
   } finally {
+    store.close();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }

@@ -1,15 +1,21 @@
 // `gongkai restore FILE`: unpacks a backup, verifies every file against its manifest, refuses a
-// target that already holds data (unless forced), loads the snapshot and the attachments, and
-// checks that every table of the restored database has the row count the manifest recorded.
+// target that already holds data (unless forced), loads the snapshot, writes the attachments into
+// the configured store (disk or S3, whichever the backup came from), and checks that every table
+// has the row count the manifest recorded and the store holds every file the restored rows name.
+// --force replaces the database but deletes no stored file: files are content-addressed and never
+// change, so one the backup does not hold is merely unreferenced, and each archived file is
+// written again over whatever copy (perhaps damaged) the store had.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createConfiguredFileStore } from '../files/configured-file-store.ts';
 import { AppError } from '../errors.ts';
-import { BACKUP_FORMAT, listAttachments, sha256File, type BackupManifest, type BackupSource } from './backup.ts';
-import { databaseIsEmpty, loadSnapshot, run } from './snapshot.ts';
+import { sha256File, type BackupSource } from './backup.ts';
+import { readManifest, type BackupManifest } from './manifest.ts';
+import { databaseIsEmpty, loadSnapshot, referencedFiles, run } from './snapshot.ts';
+import { checkStoreAfterRestore, restoreStoreFiles, storeIsEmpty } from './store-files.ts';
 
 function verifyUnpacked(work: string, manifest: BackupManifest): void {
-  if (manifest.format !== BACKUP_FORMAT) throw new AppError(422, 'BACKUP_FORMAT', `不是 gongkai 备份文件（格式 ${String(manifest.format)}）`);
   for (const entry of [manifest.database, ...manifest.files]) {
     const file = path.join(work, entry.path);
     if (!fs.existsSync(file)) throw new AppError(422, 'BACKUP_CORRUPT', `备份缺少文件 ${entry.path}`);
@@ -19,26 +25,24 @@ function verifyUnpacked(work: string, manifest: BackupManifest): void {
 
 export async function restoreBackup(target: BackupSource, archive: string, opts: { force?: boolean } = {}): Promise<BackupManifest> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-restore-'));
+  const store = createConfiguredFileStore(target);
   try {
     await run('tar', ['-xzf', path.resolve(archive), '-C', work]);
-    const manifest = JSON.parse(fs.readFileSync(path.join(work, 'manifest.json'), 'utf8')) as BackupManifest;
+    const manifest = readManifest(work);
     verifyUnpacked(work, manifest);
     if (manifest.dialect !== target.database.kind)
       throw new AppError(422, 'BACKUP_DIALECT', `备份来自 ${manifest.dialect} 数据库，不能恢复到 ${target.database.kind}`);
-    const empty = (await databaseIsEmpty(target.database, fs.existsSync)) && listAttachments(target.attachmentsDir).length === 0;
-    if (!empty && !opts.force) throw new AppError(409, 'RESTORE_TARGET_NOT_EMPTY', '恢复目标已有数据（数据库或附件目录不为空）；确认覆盖请加 --force');
-    if (!empty) fs.rmSync(target.attachmentsDir, { recursive: true, force: true });
+    const empty = (await databaseIsEmpty(target.database, fs.existsSync)) && (await storeIsEmpty(store));
+    if (!empty && !opts.force) throw new AppError(409, 'RESTORE_TARGET_NOT_EMPTY', '恢复目标已有数据（数据库或附件存储不为空）；确认覆盖请加 --force');
     if (target.database.kind === 'sqlite') fs.mkdirSync(path.dirname(path.resolve(target.database.file)), { recursive: true });
     const counts = await loadSnapshot(target.database, path.join(work, manifest.database.path), !empty, (f) => fs.rmSync(f, { force: true }), fs.copyFileSync);
-    for (const entry of manifest.files) {
-      const dest = path.join(target.attachmentsDir, entry.path.slice('attachments/'.length));
-      fs.mkdirSync(path.dirname(dest), { recursive: true });
-      fs.copyFileSync(path.join(work, entry.path), dest);
-    }
+    await restoreStoreFiles(store, work, manifest.files);
     const mismatched = Object.keys({ ...manifest.tables, ...counts }).filter((t) => manifest.tables[t] !== counts[t]);
     if (mismatched.length) throw new AppError(500, 'RESTORE_MISMATCH', `恢复后表的行数与清单不符：${mismatched.join(', ')}`);
+    await checkStoreAfterRestore(store, manifest.files, await referencedFiles(target.database));
     return manifest;
   } finally {
+    store.close();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }

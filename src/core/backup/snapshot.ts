@@ -2,12 +2,14 @@
 // read from that same snapshot. SQLite: better-sqlite3's online backup API (pages copied while
 // the server keeps writing; WAL readers are not blocked). PostgreSQL: a REPEATABLE READ
 // transaction exports its snapshot, the counts are read inside it and `pg_dump --snapshot` dumps
-// exactly that state, so the manifest's counts and the dump always agree.
+// exactly that state, so the manifest's counts and the dump always agree. The files the snapshot
+// references (references.ts) are read from that same state too.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../config.ts';
+import { postgresReferences, sqliteReferences, type ReferencedFiles } from './references.ts';
 
 export const run = promisify(execFile);
 
@@ -46,6 +48,8 @@ export interface Snapshot {
   tables: TableCounts;
   /** The newest migration applied in the snapshot. */
   schemaVersion: string;
+  /** Every attachment-store file the snapshot's rows name. */
+  references: ReferencedFiles;
 }
 
 /** Writes the snapshot to `target` and returns the counts of the snapshot's tables. */
@@ -57,14 +61,14 @@ export async function snapshotDatabase(config: DatabaseConfig, target: string): 
     } finally {
       source.close();
     }
+    const tables = countSqliteTables(target);
     const copy = new SqliteDatabase(target, { readonly: true });
-    let schemaVersion: string;
     try {
-      schemaVersion = String(copy.prepare('select max(name) from kysely_migration').pluck().get() ?? '');
+      const schemaVersion = String(copy.prepare('select max(name) from kysely_migration').pluck().get() ?? '');
+      return { tables, schemaVersion, references: sqliteReferences(copy, Object.keys(tables)) };
     } finally {
       copy.close();
     }
-    return { tables: countSqliteTables(target), schemaVersion };
   }
   const client = new pg.Client({ connectionString: config.url });
   await client.connect();
@@ -73,9 +77,10 @@ export async function snapshotDatabase(config: DatabaseConfig, target: string): 
     const { rows } = await client.query<{ id: string }>('select pg_export_snapshot() as id');
     const tables = await countPostgresTables(client);
     const version = await client.query<{ name: string | null }>('select max(name) as name from kysely_migration');
+    const references = await postgresReferences(client, Object.keys(tables));
     await run('pg_dump', ['--format=custom', '--no-owner', '--no-acl', `--snapshot=${rows[0].id}`, `--file=${target}`, `--dbname=${config.url}`]);
     await client.query('commit');
-    return { tables, schemaVersion: version.rows[0].name ?? '' };
+    return { tables, schemaVersion: version.rows[0].name ?? '', references };
   } finally {
     await client.end();
   }
@@ -88,6 +93,26 @@ export async function databaseIsEmpty(config: DatabaseConfig, exists: (file: str
   await client.connect();
   try {
     return Object.keys(await countPostgresTables(client)).length === 0;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The files a (restored) database references: the restore checks the store holds each of them. */
+export async function referencedFiles(config: DatabaseConfig): Promise<ReferencedFiles> {
+  if (config.kind === 'sqlite') {
+    const tables = Object.keys(countSqliteTables(config.file));
+    const sqlite = new SqliteDatabase(config.file, { readonly: true, fileMustExist: true });
+    try {
+      return sqliteReferences(sqlite, tables);
+    } finally {
+      sqlite.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: config.url });
+  await client.connect();
+  try {
+    return await postgresReferences(client, Object.keys(await countPostgresTables(client)));
   } finally {
     await client.end();
   }

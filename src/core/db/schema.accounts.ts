@@ -52,6 +52,8 @@ export interface UserTable {
   /** TOTP secret encrypted with the field cipher; enabled once confirmed (totpEnabledAt set). */
   totpSecretEnc?: string | null;
   totpEnabledAt?: string | null;
+  /** The last TOTP time step accepted (migration 20261122090000): a code of that step or an earlier one is refused. */
+  totpLastStep?: number | null;
 }
 
 export interface UserRoleTable {

@@ -1,4 +1,4 @@
-// Row types: 网页防篡改 (migration 20261122080210). See schema.ts for the conventions.
+// Row types: 网页防篡改 (migrations 20261122080210, 20261122090200). See schema.ts for the conventions.
 export interface PublishedFingerprintTable {
   itemId: string;
   agencyId: string;
@@ -14,6 +14,23 @@ export interface PublishedFingerprintTable {
   recordedBy: string;
   /** Set when the item left the website through the application (撤稿). */
   retiredAt: string | null;
+  /**
+   * publication: recorded in a transaction of the application (publish, revise, repeal, import,
+   * an accepted alert); baseline: taken by the monitor for an item it never saw published
+   * (migration 20261122090200), to be checked by the office.
+   */
+  origin: string;
+  /** When and by whom (display name) the office confirmed a baseline's content. */
+  baselineCheckedAt: string | null;
+  baselineCheckedBy: string | null;
+}
+
+/** Every item ever fingerprinted, never deleted: a published item missing from publishedFingerprints but listed here lost its fingerprint. */
+export interface TamperRegistryTable {
+  itemId: string;
+  agencyId: string;
+  firstRecordedAt: string;
+  firstRecordedBy: string;
 }
 
 export interface TamperAlertTable {
@@ -24,7 +41,7 @@ export interface TamperAlertTable {
   itemId: string;
   itemTitle: string;
   version: number;
-  /** row | file | status */
+  /** row | file | status | fingerprint */
   kind: string;
   /** JSON array of { field, label, detail }. */
   changes: string;

@@ -19,7 +19,8 @@ import type { AnnualReportTable } from './schema.reports.ts';
 import type { ReleaseCoordinationTable, ItemClarificationTable, ReadingRoomProvisionTable } from './schema.office-records.ts';
 import type { MessageTable } from './schema.participation.ts';
 import type { AuditDigestTable } from './schema.tamper.ts';
-import type { PublishedFingerprintTable, TamperAlertTable } from './schema.tamper-monitor.ts';
+import type { PublishedFingerprintTable, TamperAlertTable, TamperRegistryTable } from './schema.tamper-monitor.ts';
+import type { RateLimitCounterTable } from './schema.rate-limits.ts';
 
 export type * from './schema.accounts.ts';
 export type * from './schema.account-security.ts';
@@ -33,6 +34,7 @@ export type * from './schema.office-records.ts';
 export type * from './schema.participation.ts';
 export type * from './schema.tamper.ts';
 export type * from './schema.tamper-monitor.ts';
+export type * from './schema.rate-limits.ts';
 export type * from './schema.replies.ts';
 export type * from './schema.reply-files.ts';
 export type * from './schema.fees.ts';
@@ -97,4 +99,6 @@ export interface Database {
   auditDigests: AuditDigestTable;
   publishedFingerprints: PublishedFingerprintTable;
   tamperAlerts: TamperAlertTable;
+  tamperRegistry: TamperRegistryTable;
+  rateLimitCounters: RateLimitCounterTable;
 }

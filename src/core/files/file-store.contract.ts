@@ -41,6 +41,18 @@ export function fileStoreContract(store: () => FileStore): void {
     await assert.rejects(store().get(unknown));
   });
 
+  test('list names every stored file once, with its size (over several pages on S3)', async () => {
+    const stored = await Promise.all([randomBytes(10), randomBytes(3000), Buffer.from('目录清单')].map((b) => store().put(b)));
+    const listed = new Map<string, number>();
+    for await (const f of store().list()) {
+      assert.equal(listed.has(f.sha256), false, `listed twice: ${f.sha256}`);
+      listed.set(f.sha256, f.size);
+    }
+    for (const s of stored) assert.equal(listed.get(s.sha256), s.size);
+    assert.ok(listed.size >= 6, `only ${listed.size} files listed`);
+    for (const [sha256, size] of listed) assert.equal((await store().get(sha256)).length, size);
+  });
+
   test('a name that is not a SHA-256 is refused (no path or key injection)', async () => {
     for (const bad of ['../../etc/passwd', 'A'.repeat(64), `${'a'.repeat(63)}/`, '']) {
       await assert.rejects(store().get(bad), /invalid sha256/);

@@ -6,11 +6,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { S3_CREDENTIALS, startTestS3, type TestS3 } from '../../../test/helpers/s3.ts';
 import { fileStoreContract } from './file-store.contract.ts';
-import { createDiskFileStore, type FileStore } from './file-store.ts';
+import { createDiskFileStore, relativePathOf, type FileStore } from './file-store.ts';
 import { createS3FileStore } from './s3-file-store.ts';
+
+const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+async function listed(store: FileStore): Promise<string[]> {
+  const out: string[] = [];
+  for await (const f of store.list()) out.push(f.sha256);
+  return out.sort();
+}
 
 describe('disk file store', () => {
   let dir = '';
@@ -21,34 +29,63 @@ describe('disk file store', () => {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
   fileStoreContract(() => store);
+
+  test('list leaves out unfinished writes and files not at their content address', async () => {
+    const before = await listed(store);
+    const { sha256 } = await store.put(Buffer.from('正式文件'));
+    const other = sha('别处');
+    fs.writeFileSync(path.join(dir, `${relativePathOf(sha256)}.123.abcdef.tmp`), 'half');
+    fs.writeFileSync(path.join(dir, path.dirname(relativePathOf(sha256)), other), 'misplaced');
+    fs.writeFileSync(path.join(dir, 'README'), 'not a file of the store');
+    assert.deepEqual(await listed(store), [...before, sha256].sort());
+    assert.deepEqual(await listed(createDiskFileStore(path.join(dir, 'absent'))), []);
+  });
+
+  test('put with replace repairs a damaged copy that a plain put leaves alone', async () => {
+    const original = Buffer.from('附件原文');
+    const { sha256 } = await store.put(original);
+    fs.writeFileSync(path.join(dir, relativePathOf(sha256)), '损坏');
+    await store.put(original);
+    assert.equal((await store.get(sha256)).toString(), '损坏');
+    await store.put(original, { replace: true });
+    assert.ok((await store.get(sha256)).equals(original));
+  });
 });
 
 describe('S3 file store (s3rver)', () => {
-  let dir = '';
-  let server: S3rver;
-  let endpoint = '';
+  let s3: TestS3;
   let store: FileStore;
-  const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+  const keyOf = (sha256: string) => `attachments/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-s3-'));
-    server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: [{ name: 'gongkai' }] });
-    const { port } = await server.run();
-    endpoint = `http://127.0.0.1:${port}`;
-    store = createS3FileStore({ bucket: 'gongkai', region: 'cn-north-1', endpoint, forcePathStyle: true, prefix: 'attachments/', ...credentials });
+    s3 = await startTestS3();
+    // Two keys a page, so that listing the store goes through ListObjectsV2's continuation tokens.
+    store = createS3FileStore({
+      bucket: s3.bucket, region: 'cn-north-1', endpoint: s3.endpoint, forcePathStyle: true, prefix: 'attachments/', listPageSize: 2, ...S3_CREDENTIALS,
+    });
   });
   after(async () => {
-    await server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    store.close();
+    await s3.close();
   });
   fileStoreContract(() => store);
 
-  test('an object changed behind the application is refused on read', async () => {
+  test('an object changed behind the application is refused on read, and put with replace repairs it', async () => {
     const original = Buffer.from('原件');
     const { sha256 } = await store.put(original);
-    const raw = new S3Client({ region: 'cn-north-1', endpoint, forcePathStyle: true, credentials });
-    await raw.send(new PutObjectCommand({ Bucket: 'gongkai', Key: `attachments/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`, Body: Buffer.from('篡改') }));
-    raw.destroy();
+    await s3.raw.send(new PutObjectCommand({ Bucket: s3.bucket, Key: keyOf(sha256), Body: Buffer.from('篡改') }));
     await assert.rejects(store.get(sha256), /does not match its hash/);
-    assert.notEqual(createHash('sha256').update('篡改').digest('hex'), sha256);
+    assert.notEqual(sha('篡改'), sha256);
+    await store.put(original);
+    await assert.rejects(store.get(sha256), /does not match its hash/);
+    await store.put(original, { replace: true });
+    assert.ok((await store.get(sha256)).equals(original));
+  });
+
+  test('list leaves out keys the store did not name (other prefixes, other names)', async () => {
+    const before = await listed(store);
+    const stray = sha('别的系统的文件');
+    for (const key of [`other/${stray.slice(0, 2)}/${stray.slice(2, 4)}/${stray}`, `attachments/${stray}`, 'attachments/README', `attachments/00/00/${stray}`])
+      await s3.raw.send(new PutObjectCommand({ Bucket: s3.bucket, Key: key, Body: Buffer.from('x') }));
+    assert.deepEqual(await listed(store), before);
   });
 });

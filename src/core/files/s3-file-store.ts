@@ -4,7 +4,7 @@
 // prefix), an object is written once and never changed, and a read checks the bytes against
 // their name so that storage corruption or tampering is an error, not a silent wrong file.
 import { createHash } from 'node:crypto';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { FileStore } from './file-store.ts';
 
 export interface S3FileStoreConfig {
@@ -20,6 +20,8 @@ export interface S3FileStoreConfig {
   secretAccessKey?: string;
   /** Key prefix inside the bucket, e.g. 'attachments/' ('' for none). */
   prefix?: string;
+  /** Keys per ListObjectsV2 page (S3's maximum, 1000, when unset; tests page by a few). */
+  listPageSize?: number;
 }
 
 const SHA_RE = /^[0-9a-f]{64}$/;
@@ -57,10 +59,10 @@ export function createS3FileStore(config: S3FileStoreConfig): FileStore {
   }
 
   return {
-    async put(bytes) {
+    async put(bytes, opts) {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       // Same bytes, same key: an object already there is the same file (written once, shared).
-      if (!(await exists(sha256))) {
+      if (opts?.replace || !(await exists(sha256))) {
         await client.send(
           new PutObjectCommand({
             Bucket: config.bucket,
@@ -85,9 +87,26 @@ export function createS3FileStore(config: S3FileStoreConfig): FileStore {
       }
       if (!body) throw new Error(`attachment has no body: ${sha256}`);
       const bytes = Buffer.from(await body.transformToByteArray());
-      if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new Error(`attachment ${sha256} does not match its hash`);
+      if (createHash('sha256').update(bytes).digest('hex') !== sha256)
+        throw Object.assign(new Error(`attachment ${sha256} does not match its hash`), { code: 'EINTEGRITY' });
       return bytes;
     },
     exists,
+    async *list() {
+      const prefix = config.prefix ?? '';
+      let token: string | undefined;
+      do {
+        const page = await client.send(
+          new ListObjectsV2Command({ Bucket: config.bucket, Prefix: prefix, ContinuationToken: token, MaxKeys: config.listPageSize }),
+        );
+        for (const object of page.Contents ?? []) {
+          // Only keys the store names itself (prefix + ab/cd/<sha256>); anything else in the bucket is not ours.
+          const sha256 = object.Key?.slice(prefix.length).split('/')[2] ?? '';
+          if (SHA_RE.test(sha256) && object.Key === keyOf(sha256)) yield { sha256, size: Number(object.Size ?? 0) };
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    },
+    close: () => client.destroy(),
   };
 }

@@ -2,7 +2,8 @@
 // and produce the OpenAPI document served at /api/openapi.json.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
-import { unauthenticated, validationFailed } from '../errors.ts';
+import { notFound, unauthenticated, validationFailed } from '../errors.ts';
+import { refuseNulFields } from './reject-nul.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -14,6 +15,12 @@ export interface ApiSpec<Q extends ZodType, B extends ZodType, P extends ZodType
   tags: string[];
   /** public: anyone; staff: a signed-in user (the handler applies the policy). */
   access: 'public' | 'staff';
+  /**
+   * The role (and record) check, run after the path parameters are parsed and BEFORE the query
+   * and body are validated: a caller who may not use the route gets 403/404 whatever they sent,
+   * and learns nothing about the form. The service checks again in its transaction.
+   */
+  authorize?: (request: FastifyRequest, params: z.output<P>) => Promise<void> | void;
   query?: Q;
   body?: B;
   params?: P;
@@ -42,10 +49,19 @@ export function registerApiRegistry(app: FastifyInstance): void {
 }
 
 function parseWith<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
+  // PostgreSQL cannot store a NUL: refused by the field even where the schema ignores the field.
+  refuseNulFields(value, where);
   if (!schema) return undefined as T;
   const result = schema.safeParse(value ?? {});
   if (!result.success)
     throw validationFailed(result.error.issues.map((i) => ({ field: [where, ...i.path].join('.'), message: i.message })));
+  return result.data;
+}
+
+/** Path parameters of a page route: a malformed one (empty, too long) names no record, so 404. */
+export function parseParams<T>(schema: ZodType<T>, params: unknown): T {
+  const result = schema.safeParse(params ?? {});
+  if (!result.success) throw notFound();
   return result.data;
 }
 
@@ -62,10 +78,12 @@ export function apiRoute<Q extends ZodType, B extends ZodType, P extends ZodType
       // Staff APIs refuse anonymous callers before looking at their input: an unauthenticated
       // client learns nothing about the shape a request must have.
       if (spec.access === 'staff' && !request.user) throw unauthenticated();
+      const params = parseWith(spec.params, request.params, 'params') as z.output<P>;
+      if (spec.authorize) await spec.authorize(request, params);
       const input = {
         query: parseWith(spec.query, request.query, 'query') as z.output<Q>,
         body: parseWith(spec.body, request.body, 'body') as z.output<B>,
-        params: parseWith(spec.params, request.params, 'params') as z.output<P>,
+        params,
       };
       const result = await handler(request, input, reply);
       // Validate output too: a response never carries a field the schema does not declare.

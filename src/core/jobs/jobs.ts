@@ -1,14 +1,20 @@
 // Durable jobs: a row per job, claimed by one worker at a time (PostgreSQL: FOR UPDATE SKIP
 // LOCKED; SQLite: the single writer), retried with back-off, never lost by a restart.
 import os from 'node:os';
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Db, DbOrTrx, DialectName } from '../db/database.ts';
 import { newId } from '../ids.ts';
 import type { Clock } from '../time/clock.ts';
 import type { JobTable } from '../db/schema.ts';
-import { recordJobRun } from '../ops/metrics.ts';
+import { recordJobRun, recordLeaseLost } from '../ops/metrics.ts';
+import { startLeaseHeartbeat } from './lease.ts';
 
-export type JobHandler = (payload: unknown, job: JobTable) => Promise<void>;
+export interface JobContext {
+  /** Aborted when this worker lost the job's lease (another worker may be running it now). */
+  signal: AbortSignal;
+}
+
+export type JobHandler = (payload: unknown, job: JobTable, context: JobContext) => Promise<void>;
 
 const LOCK_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
@@ -45,6 +51,18 @@ export interface JobRunner {
   runDue(max?: number): Promise<number>;
   /** Polls for due jobs; the returned stop() stops claiming and resolves once the running job ended. */
   start(intervalMs?: number): () => Promise<void>;
+  /** What the polling loop is doing, for the worker's /readyz (real monotonic milliseconds). */
+  status(): RunnerStatus;
+}
+
+export interface RunnerStatus {
+  /** start() was called and its stop() was not. */
+  polling: boolean;
+  intervalMs: number;
+  /** performance.now() when the loop last started or finished looking for jobs. */
+  lastPollAt: number | undefined;
+  /** The job being run now, if any. */
+  running: { kind: string; id: string; since: number } | undefined;
 }
 
 export interface JobRunnerDeps {
@@ -54,12 +72,21 @@ export interface JobRunnerDeps {
   log?: (msg: string, err?: unknown) => void;
   /** How long a claim lasts: a job whose worker died is claimed again once its lease ran out. */
   leaseMs?: number;
+  /** Real milliseconds between lease renewals of a running job (default leaseMs / 3). */
+  renewEveryMs?: number;
+  /** Lost leases and similar: worth an operator's look, not an error of the job itself. */
+  warn?: (msg: string) => void;
 }
 
 export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   const handlers = new Map<string, JobHandler>();
   const workerId = `${os.hostname()}:${process.pid}:${newId().slice(-6)}`;
   const leaseMs = deps.leaseMs ?? LOCK_MS;
+  const warn = deps.warn ?? ((msg: string) => deps.log?.(msg));
+  let polling = false;
+  let intervalMs = 0;
+  let lastPollAt: number | undefined;
+  let running: RunnerStatus['running'];
 
   async function claim(): Promise<JobTable | undefined> {
     const now = deps.clock.now().toISOString();
@@ -82,35 +109,47 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   async function runOne(job: JobTable): Promise<void> {
     const handler = handlers.get(job.kind);
     const started = performance.now();
+    running = { kind: job.kind, id: job.id, since: started };
+    const lease = startLeaseHeartbeat({
+      db: deps.db, clock: deps.clock, jobId: job.id, workerId, leaseMs, everyMs: deps.renewEveryMs,
+      onLost: () => {
+        recordLeaseLost(job.kind);
+        warn(`job ${job.kind} ${job.id}: lease lost while running (another worker holds it now); its result will not be recorded`);
+      },
+      onError: (err) => deps.log?.(`job ${job.kind} ${job.id}: lease renewal failed`, err),
+    });
+    // Only while the claim is still ours: after a lost lease another worker owns the job, and
+    // marking it done or failed would overwrite that worker's claim or result.
+    const finish = async (set: Updateable<JobTable>) => {
+      // No renewal may land after the finishing update (it stops matching once locked_by is cleared).
+      await lease.stop();
+      const result = await deps.db.updateTable('jobs').set(set).where('id', '=', job.id).where('lockedBy', '=', workerId).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0 && !lease.lost) {
+        warn(`job ${job.kind} ${job.id}: finished after its lease passed to another worker; its result was not recorded`);
+      }
+    };
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await handler(JSON.parse(job.payload), job);
+      await handler(JSON.parse(job.payload), job, { signal: lease.signal });
       recordJobRun(job.kind, true, (performance.now() - started) / 1000);
-      await deps.db
-        .updateTable('jobs')
-        .set({ status: 'done', lockedBy: null, lockedUntil: null, finishedAt: deps.clock.now().toISOString() })
-        .where('id', '=', job.id)
-        // Only while the claim is still ours: after a lease ran out another worker owns the job.
-        .where('lockedBy', '=', workerId)
-        .execute();
+      await finish({ status: 'done', lockedBy: null, lockedUntil: null, finishedAt: deps.clock.now().toISOString() });
     } catch (err) {
       recordJobRun(job.kind, false, (performance.now() - started) / 1000);
       const attempts = Number(job.attempts);
       const failed = attempts >= MAX_ATTEMPTS;
       const retryAt = new Date(deps.clock.now().getTime() + 2 ** attempts * 30_000).toISOString();
       deps.log?.(`job ${job.kind} ${job.id} failed (attempt ${attempts})`, err);
-      await deps.db
-        .updateTable('jobs')
-        .set({
-          status: failed ? 'failed' : 'pending',
-          runAt: failed ? job.runAt : retryAt,
-          lockedBy: null,
-          lockedUntil: null,
-          lastError: String(err instanceof Error ? err.stack ?? err.message : err).slice(0, 4000),
-        })
-        .where('id', '=', job.id)
-        .where('lockedBy', '=', workerId)
-        .execute();
+      await finish({
+        status: failed ? 'failed' : 'pending',
+        runAt: failed ? job.runAt : retryAt,
+        lockedBy: null,
+        lockedUntil: null,
+        lastError: String(err instanceof Error ? err.stack ?? err.message : err).slice(0, 4000),
+      });
+    } finally {
+      await lease.stop();
+      running = undefined;
+      lastPollAt = performance.now();
     }
   }
 
@@ -129,12 +168,16 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       }
       return ran;
     },
-    start(intervalMs = 2000) {
+    start(every = 2000) {
       let stopped = false;
       let timer: NodeJS.Timeout | undefined;
-      let running: Promise<void> = Promise.resolve();
+      let ticking: Promise<void> = Promise.resolve();
+      polling = true;
+      intervalMs = every;
+      lastPollAt = performance.now();
       const tick = async () => {
         if (stopped) return;
+        lastPollAt = performance.now();
         try {
           // One job at a time, checking `stopped` in between: a graceful shutdown (SIGTERM)
           // lets the running job finish and claims no further one.
@@ -142,14 +185,19 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         } catch (err) {
           deps.log?.('job loop error', err);
         }
-        if (!stopped) timer = setTimeout(() => (running = tick()), intervalMs);
+        lastPollAt = performance.now();
+        if (!stopped) timer = setTimeout(() => (ticking = tick()), every);
       };
-      timer = setTimeout(() => (running = tick()), 10);
+      timer = setTimeout(() => (ticking = tick()), 10);
       return async () => {
         stopped = true;
+        polling = false;
         if (timer) clearTimeout(timer);
-        await running;
+        await ticking;
       };
+    },
+    status() {
+      return { polling, intervalMs, lastPollAt, running };
     },
   };
 }

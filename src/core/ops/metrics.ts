@@ -9,6 +9,7 @@ export interface ProcessMetrics {
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   jobRuns: Counter<'kind' | 'outcome'>;
   jobDuration: Histogram<'kind'>;
+  jobLeasesLost: Counter<'kind'>;
 }
 
 let processMetrics: ProcessMetrics | undefined;
@@ -44,6 +45,12 @@ export function metrics(): ProcessMetrics {
       buckets: [0.01, 0.1, 0.5, 1, 5, 30, 120, 600],
       registers: [registry],
     }),
+    jobLeasesLost: new Counter({
+      name: 'gongkai_job_leases_lost_total',
+      help: 'Running jobs whose lease passed to another worker (renewal came too late: a stalled process or database).',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
   };
   return processMetrics;
 }
@@ -53,6 +60,11 @@ export function recordJobRun(kind: string, ok: boolean, seconds: number): void {
   const m = metrics();
   m.jobRuns.inc({ kind, outcome: ok ? 'done' : 'failed' });
   m.jobDuration.observe({ kind }, seconds);
+}
+
+/** Records a running job whose lease renewal found the claim gone (core/jobs/lease.ts). */
+export function recordLeaseLost(kind: string): void {
+  metrics().jobLeasesLost.inc({ kind });
 }
 
 const JOB_STATUSES = ['pending', 'running', 'done', 'failed'] as const;

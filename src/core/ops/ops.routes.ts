@@ -1,6 +1,7 @@
 // Operations endpoints: /readyz (load balancer) and /metrics (Prometheus), plus the hook that
 // times every request by its route pattern. /healthz (liveness) stays in app.ts.
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { metrics, renderMetrics } from './metrics.ts';
@@ -21,14 +22,19 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  * carries X-Forwarded-For and counts as remote, whatever its socket address.
  */
 export function metricsAllowed(request: FastifyRequest, token: string): boolean {
-  const auth = request.headers.authorization ?? '';
+  return metricsAllowedFor(request.headers, request.socket.remoteAddress, token);
+}
+
+/** The same rule for a plain node:http request (the standalone worker's listener, core/ops/worker-http.ts). */
+export function metricsAllowedFor(headers: IncomingHttpHeaders, remoteAddress: string | undefined, token: string): boolean {
+  const auth = headers.authorization ?? '';
   if (token && auth.startsWith('Bearer ')) {
     const given = Buffer.from(auth.slice('Bearer '.length));
     const expected = Buffer.from(token);
     if (given.length === expected.length && timingSafeEqual(given, expected)) return true;
   }
-  const forwarded = request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
-  return !forwarded && LOOPBACK.has(request.socket.remoteAddress ?? '');
+  const forwarded = headers['x-forwarded-for'] !== undefined || headers.forwarded !== undefined;
+  return !forwarded && LOOPBACK.has(remoteAddress ?? '');
 }
 
 export function registerOpsRoutes(app: FastifyInstance, deps: { db: Db; metricsToken: string }): Lifecycle {

@@ -15,7 +15,7 @@ import { dummyPasswordHash, hashPassword, PASSWORD_HISTORY, passwordProblem, ver
 import type { SessionUser } from './roles.ts';
 import { securityRepository } from './security.repository.ts';
 import { sessionsRepository } from './sessions.repository.ts';
-import { totpCodeValid } from './totp.ts';
+import { totpCodeStep } from './totp.ts';
 
 /** Sessions end after 12 hours in all; the idle timeout is configurable (SESSION_IDLE_MINUTES, default 30). */
 export const SESSION_MAX_MS = 12 * 3600_000;
@@ -44,6 +44,14 @@ export interface LoginDeps {
 
 const lockedError = () => tooManyRequests('ACCOUNT_LOCKED', '登录失败次数过多，账号已锁定 15 分钟；如需提前解锁请联系安全管理员');
 const failedError = () => new AppError(401, 'LOGIN_FAILED', '用户名或密码不正确');
+const expiredChallengeError = () => new AppError(401, 'CHALLENGE_EXPIRED', '验证已超时，请重新输入用户名和密码');
+/**
+ * A code already used (or older than the last one used) is refused even within its 90 s. Its own
+ * message rather than 'incorrect': only someone past the password step sees it, it reveals nothing
+ * about the secret, and the user (a double submit, a second browser) needs to wait for the next
+ * code rather than doubt the phone's clock. Logged as 'totpReused' for the security administrator.
+ */
+export const totpReusedError = () => new AppError(401, 'TOTP_REUSED', '该动态验证码已使用过，请等待验证器显示下一个验证码后再输入');
 
 export function createLoginService(deps: LoginDeps) {
   const { db, clock, cipher } = deps;
@@ -68,10 +76,12 @@ export function createLoginService(deps: LoginDeps) {
     });
   }
 
-  async function openSession(user: UserTable, ip: string, userAgent: string, detail: string): Promise<string> {
+  /** `claim` runs first in the session's transaction: a refusal there writes nothing. */
+  async function openSession(user: UserTable, ip: string, userAgent: string, detail: string, claim?: (trx: DbOrTrx) => Promise<void>): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const at = now();
     await db.transaction().execute(async (trx) => {
+      await claim?.(trx);
       await record(trx, user.username, ip, true, detail);
       await accountsRepository(trx).updateUser(user.id, { failedLogins: 0, lockedUntil: null });
       await sessionsRepository(trx).insert({
@@ -130,17 +140,26 @@ export function createLoginService(deps: LoginDeps) {
     async completeSecondFactor(challenge: string, code: string, ip: string, userAgent: string): Promise<{ token: string }> {
       const security = securityRepository(db);
       const pending = await security.challenge(hashToken(challenge));
-      if (!pending || Date.parse(pending.expiresAt) < nowMs())
-        throw new AppError(401, 'CHALLENGE_EXPIRED', '验证已超时，请重新输入用户名和密码');
+      if (!pending || Date.parse(pending.expiresAt) < nowMs()) throw expiredChallengeError();
       const user = await accountsRepository(db).userById(pending.userId);
       if (!user || user.active !== 1 || !user.totpSecretEnc || !user.totpEnabledAt) throw failedError();
       if (isLocked(user)) throw lockedError();
-      if (!(await totpCodeValid(cipher.decrypt(user.totpSecretEnc), code, clock))) {
+      const step = await totpCodeStep(cipher.decrypt(user.totpSecretEnc), code, clock);
+      if (step === null) {
         await registerFailure(user, ip, 'totp');
         throw new AppError(401, 'TOTP_INVALID', '动态验证码不正确');
       }
-      await security.removeChallenge(hashToken(challenge));
-      return { token: await openSession(user, ip, userAgent, 'totp') };
+      try {
+        // The challenge and the code's time step are each used once, in the session's transaction.
+        const token = await openSession(user, ip, userAgent, 'totp', async (trx) => {
+          if (!(await securityRepository(trx).claimTotpStep(user.id, step))) throw totpReusedError();
+          if (!(await securityRepository(trx).takeChallenge(hashToken(challenge)))) throw expiredChallengeError();
+        });
+        return { token };
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'TOTP_REUSED') await record(db, user.username, ip, false, 'totpReused');
+        throw err;
+      }
     },
 
     async logout(actor: Actor, tokenHash: string) {

@@ -11,11 +11,11 @@ import type { Clock } from '../../core/time/clock.ts';
 import { auditActor, type StaffActor } from './accounts.http.ts';
 import { assertRoleCombination } from './accounts.policy.ts';
 import { accountsRepository } from './accounts.repository.ts';
-import { assertNotReused, storePassword } from './login.service.ts';
+import { assertNotReused, storePassword, totpReusedError } from './login.service.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { hasRole, type Role } from './roles.ts';
 import { securityRepository } from './security.repository.ts';
-import { newTotpSecret, totpCodeValid, totpQrDataUrl, totpUri } from './totp.ts';
+import { newTotpSecret, totpCodeStep, totpQrDataUrl, totpUri } from './totp.ts';
 
 export const LOGIN_HISTORY_SHOWN = 20;
 
@@ -80,7 +80,7 @@ export function createSecurityAdminService(deps: { db: Db; clock: Clock; cipher:
     async resetTotp(actor: StaffActor, userId: string) {
       const user = await targetOf(actor, userId);
       await db.transaction().execute(async (trx) => {
-        await accountsRepository(trx).updateUser(userId, { totpSecretEnc: null, totpEnabledAt: null });
+        await accountsRepository(trx).updateUser(userId, { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null });
         await securityRepository(trx).removeChallengesOf(userId);
         await appendAuditEvent(trx, clock, auditActor(actor), { action: 'user.resetTotp', subjectType: 'user', subjectId: userId, agencyId: user.agencyId });
       });
@@ -124,7 +124,8 @@ export function createSecurityAdminService(deps: { db: Db; clock: Clock; cipher:
       if (!user) throw notFound();
       if (user.totpEnabledAt) throw conflict('TOTP_ALREADY_ENABLED', '已启用动态验证码；如需更换请联系安全管理员重置');
       const secret = newTotpSecret();
-      await accountsRepository(db).updateUser(user.id, { totpSecretEnc: cipher.encrypt(secret) });
+      // A new secret starts a new sequence of codes: the replay guard of the old one does not apply.
+      await accountsRepository(db).updateUser(user.id, { totpSecretEnc: cipher.encrypt(secret), totpLastStep: null });
       const uri = totpUri(secret, user.username);
       return { secret, uri, qr: await totpQrDataUrl(uri) };
     },
@@ -138,13 +139,17 @@ export function createSecurityAdminService(deps: { db: Db; clock: Clock; cipher:
       return { secret, uri, qr: await totpQrDataUrl(uri) };
     },
 
-    /** The code from the app proves it holds the secret; from then on login asks for a code. */
+    /**
+     * The code from the app proves it holds the secret; from then on login asks for a code. The
+     * code is used up: the first login needs a later one (replay guard, see totp.ts).
+     */
     async confirmTotp(actor: StaffActor, code: string) {
       const user = await accountsRepository(db).userById(actor.user.id);
       if (!user?.totpSecretEnc || user.totpEnabledAt) throw conflict('TOTP_NOT_PENDING', '请先扫描二维码开始绑定');
-      if (!(await totpCodeValid(cipher.decrypt(user.totpSecretEnc), code, clock)))
-        throw validationFailed([{ field: 'code', message: '动态验证码不正确，请核对手机时间后重试' }]);
+      const step = await totpCodeStep(cipher.decrypt(user.totpSecretEnc), code, clock);
+      if (step === null) throw validationFailed([{ field: 'code', message: '动态验证码不正确，请核对手机时间后重试' }]);
       await db.transaction().execute(async (trx) => {
+        if (!(await securityRepository(trx).claimTotpStep(user.id, step))) throw validationFailed([{ field: 'code', message: totpReusedError().message }]);
         await accountsRepository(trx).updateUser(user.id, { totpEnabledAt: now() });
         await appendAuditEvent(trx, clock, auditActor(actor), { action: 'user.enableTotp', subjectType: 'user', subjectId: user.id, agencyId: user.agencyId });
       });

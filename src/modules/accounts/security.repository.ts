@@ -23,6 +23,20 @@ export function securityRepository(db: DbOrTrx) {
     challenge: (tokenHash: string) => db.selectFrom('loginChallenges').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst(),
     removeChallenge: (tokenHash: string) => db.deleteFrom('loginChallenges').where('tokenHash', '=', tokenHash).execute(),
     removeChallengesOf: (userId: string) => db.deleteFrom('loginChallenges').where('userId', '=', userId).execute(),
+    /** Consumes a pending second-factor login; false when another request consumed it first. */
+    async takeChallenge(tokenHash: string): Promise<boolean> {
+      const r = await db.deleteFrom('loginChallenges').where('tokenHash', '=', tokenHash).executeTakeFirst();
+      return Number(r.numDeletedRows) === 1;
+    },
+    /**
+     * Records the TOTP time step just used, only if it is later than the last one (one conditional
+     * UPDATE, so two requests racing with one code cannot both win); false means a replay.
+     */
+    async claimTotpStep(userId: string, step: number): Promise<boolean> {
+      const r = await db.updateTable('users').set({ totpLastStep: step }).where('id', '=', userId)
+        .where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', step)])).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
 
     loginHistory: (username: string, limit: number) =>
       db.selectFrom('loginAttempts').select(['at', 'ip', 'succeeded', 'detail']).where('username', '=', username)

@@ -1,5 +1,7 @@
 // TOTP second factor (RFC 6238; SHA-1, 6 digits, 30 s, as authenticator apps expect), computed on
-// the injected clock so that tests can drive time. One step of drift either way is accepted.
+// the injected clock so that tests can drive time. One step of drift either way is accepted, so a
+// code stays valid for about 90 s: callers claim the matched time step (users.totp_last_step) in the
+// transaction that uses the code, which refuses a replay (RFC 6238 §5.2; 等保 2.0 level 3).
 import { generate, generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { Clock } from '../../core/time/clock.ts';
@@ -10,11 +12,13 @@ const epochOf = (clock: Clock) => Math.floor(clock.now().getTime() / 1000);
 
 export const newTotpSecret = (): string => generateSecret();
 
-export async function totpCodeValid(secret: string, code: string, clock: Clock): Promise<boolean> {
+/** The RFC 6238 time step the code belongs to (within one step of the clock), or null when it matches none. */
+export async function totpCodeStep(secret: string, code: string, clock: Clock): Promise<number | null> {
   const token = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
+  if (!/^\d{6}$/.test(token)) return null;
   const result = await verify({ secret, token, epoch: epochOf(clock), epochTolerance: 30 });
-  return result.valid;
+  // The result type also covers HOTP, which has no time step: narrow to the TOTP shape.
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
 }
 
 /** The current code: what the user's app would show (used by tests and the enrolment check). */

@@ -28,6 +28,11 @@ export function canDraftFor(user: SessionUser, departmentId: string): boolean {
   return hasRole(user, 'drafter') && user.departmentId === departmentId;
 }
 
+/** Whether the user drafts at all; the department named in the form is checked once it is read. */
+export function canDraft(user: SessionUser): boolean {
+  return hasRole(user, 'drafter', 'officer');
+}
+
 export function canImportWord(user: SessionUser): boolean {
   return hasRole(user, 'drafter', 'officer');
 }

@@ -4,12 +4,15 @@
 import { sendDownload } from '../../core/http/download.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { apiRoute } from '../../core/http/api.ts';
+import { apiRoute, parseParams } from '../../core/http/api.ts';
+import { refuseNulFields } from '../../core/http/reject-nul.ts';
+import { authorize, requireSameAgency } from '../../core/authz/authz.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { staffActor } from '../accounts/index.ts';
 import type { Services } from '../../services.ts';
 import type { AttachmentInfo } from './catalog.contract.ts';
 import { ITEM_STATUSES } from './catalog.contract.ts';
+import { assertCanEditContent, canChangePublished, canDraft, canManageColumns } from './catalog.policy.ts';
 import {
   attachmentInfo, columnBody, columnNode, idParams, itemBody, pageOf, pageQuery, publicItemDetail, publicItemSummary,
   repealBody, reviseBody, staffItemDetail, staffItemSummary,
@@ -25,11 +28,27 @@ export async function uploadedFile(request: FastifyRequest): Promise<{ filename:
   if (!request.isMultipart()) throw new AppError(400, 'INVALID_MULTIPART', '请以 multipart/form-data 上传文件', [{ field: 'file', message: '请选择文件' }]);
   const part = await request.file();
   if (!part) throw new AppError(422, 'VALIDATION_FAILED', '请选择文件', [{ field: 'file', message: '请选择文件' }]);
+  refuseNulFields({ file: part.filename });
   return { filename: part.filename, bytes: await part.toBuffer() };
 }
 
 export function registerCatalogRoutes(app: FastifyInstance, services: Services): void {
   const { catalog, search } = services;
+
+  // Role before form: these run before the body is validated (apiRoute's `authorize`), so a
+  // caller without the role gets 403 (another agency's record 404) whatever they sent; the
+  // services check again inside their transactions.
+  const mayDraft = (request: FastifyRequest) => authorize(canDraft(staffActor(request).user), '只有经办人或公开办可以起草信息');
+  const mayEdit = async (request: FastifyRequest, { id }: { id: string }) => {
+    const actor = staffActor(request);
+    assertCanEditContent(actor.user, await catalog.getForStaff(actor, id));
+  };
+  const mayChangePublished = async (request: FastifyRequest, { id }: { id: string }) => {
+    const actor = staffActor(request);
+    await catalog.getForStaff(actor, id);
+    authorize(canChangePublished(actor.user), '已发布信息只能由公开办修订或废止');
+  };
+  const mayManageColumns = (request: FastifyRequest) => authorize(canManageColumns(staffActor(request).user), '只有公开办可以维护栏目');
 
   apiRoute(app, {
     method: 'GET', url: '/api/v1/items', summary: '已公开的政府信息列表（可检索）', tags: ['catalog'], access: 'public',
@@ -55,7 +74,7 @@ export function registerCatalogRoutes(app: FastifyInstance, services: Services):
   });
 
   app.get('/api/v1/attachments/:id', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = parseParams(idParams, request.params);
     const file = await catalog.getPublishedAttachment(id);
     if (!file) throw notFound('附件不存在或未公开');
     return sendAttachment(reply, file);
@@ -81,7 +100,7 @@ export function registerCatalogRoutes(app: FastifyInstance, services: Services):
 
   apiRoute(app, {
     method: 'POST', url: '/api/v1/staff/items', summary: '新建草稿', tags: ['catalog', 'staff'], access: 'staff', status: 201,
-    body: itemBody, response: staffItemDetail,
+    authorize: mayDraft, body: itemBody, response: staffItemDetail,
   }, async (request, { body }) => catalog.createDraft(staffActor(request), body));
 
   apiRoute(app, {
@@ -91,22 +110,22 @@ export function registerCatalogRoutes(app: FastifyInstance, services: Services):
 
   apiRoute(app, {
     method: 'PUT', url: '/api/v1/staff/items/:id', summary: '修改草稿', tags: ['catalog', 'staff'], access: 'staff',
-    params: idParams, body: itemBody, response: staffItemDetail,
+    authorize: mayEdit, params: idParams, body: itemBody, response: staffItemDetail,
   }, async (request, { params, body }) => catalog.updateDraft(staffActor(request), params.id, body));
 
   apiRoute(app, {
     method: 'POST', url: '/api/v1/staff/items/:id/revise', summary: '修订已发布信息（保留旧版本）', tags: ['catalog', 'staff'], access: 'staff',
-    params: idParams, body: reviseBody, response: staffItemDetail,
+    authorize: mayChangePublished, params: idParams, body: reviseBody, response: staffItemDetail,
   }, async (request, { params, body }) => catalog.revise(staffActor(request), params.id, body.item, body.reason));
 
   apiRoute(app, {
     method: 'POST', url: '/api/v1/staff/items/:id/repeal', summary: '废止（10 个工作日内发布废止说明）', tags: ['catalog', 'staff'], access: 'staff',
-    params: idParams, body: repealBody, response: staffItemDetail,
+    authorize: mayChangePublished, params: idParams, body: repealBody, response: staffItemDetail,
   }, async (request, { params, body }) => catalog.repeal(staffActor(request), params.id, body));
 
   apiRoute(app, {
     method: 'POST', url: '/api/v1/staff/items/:id/attachments', summary: '上传附件（multipart，字段 file）', tags: ['catalog', 'staff'], access: 'staff',
-    params: idParams, response: attachmentInfo, status: 201,
+    authorize: mayEdit, params: idParams, response: attachmentInfo, status: 201,
   }, async (request, { params }) => {
     const actor = staffActor(request);
     return catalog.addAttachment(actor, params.id, await uploadedFile(request));
@@ -121,7 +140,7 @@ export function registerCatalogRoutes(app: FastifyInstance, services: Services):
   });
 
   app.get('/api/v1/staff/attachments/:id', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = parseParams(idParams, request.params);
     return sendAttachment(reply, await catalog.getAttachmentForStaff(staffActor(request), id));
   });
 
@@ -140,11 +159,15 @@ export function registerCatalogRoutes(app: FastifyInstance, services: Services):
 
   apiRoute(app, {
     method: 'POST', url: '/api/v1/staff/columns', summary: '新建栏目', tags: ['catalog', 'staff'], access: 'staff', status: 201,
-    body: columnBody, response: columnNode,
+    authorize: mayManageColumns, body: columnBody, response: columnNode,
   }, async (request, { body }) => catalog.createColumn(staffActor(request), body));
 
   apiRoute(app, {
     method: 'PUT', url: '/api/v1/staff/columns/:id', summary: '修改栏目', tags: ['catalog', 'staff'], access: 'staff',
+    authorize: async (request, { id }) => {
+      mayManageColumns(request);
+      requireSameAgency(staffActor(request).user, await catalog.column(id));
+    },
     params: idParams, body: columnBody, response: columnNode,
   }, async (request, { params, body }) => catalog.updateColumn(staffActor(request), params.id, body));
 }

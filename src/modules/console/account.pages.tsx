@@ -23,6 +23,7 @@ export function resultLabel(a: LoginAttemptView): string {
   if (a.succeeded === 1) return `成功（${LOGIN_DETAIL_LABELS[detail] ?? detail}）`;
   if (a.detail === 'password') return '失败：密码不正确';
   if (a.detail === 'totp') return '失败：动态验证码不正确';
+  if (a.detail === 'totpReused') return '失败：动态验证码已使用过（重复提交或验证码被他人获取）';
   return `失败：${LOGIN_DETAIL_LABELS[detail] ?? detail}`;
 }
 

@@ -22,7 +22,9 @@ const passwordForm = z
 
 const totpForm = z.object({ challenge: z.string().min(1).max(100), code: z.string().max(20) });
 
-const LOGIN_ERRORS = new Set(['LOGIN_FAILED', 'LOGIN_THROTTLED', 'ACCOUNT_LOCKED', 'TOTP_INVALID', 'CHALLENGE_EXPIRED']);
+const LOGIN_ERRORS = new Set(['LOGIN_FAILED', 'LOGIN_THROTTLED', 'ACCOUNT_LOCKED', 'TOTP_INVALID', 'TOTP_REUSED', 'CHALLENGE_EXPIRED']);
+/** Refusals after which the same challenge may be used with another code. */
+const RETYPE_CODE = new Set(['TOTP_INVALID', 'TOTP_REUSED']);
 
 const LOGIN_RATE_LIMITED = 'LOGIN_RATE_LIMITED';
 
@@ -102,8 +104,8 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     } catch (err) {
       if (!(err instanceof AppError) || !LOGIN_ERRORS.has(err.code)) throw err;
       const ctx = await pageContext(request, services);
-      // A wrong code may be retyped with the same challenge; an expired one starts over.
-      if (err.code !== 'TOTP_INVALID') return sendPage(reply, LoginPage({ ctx, values: {}, errors: [{ field: 'form', anchor: 'username', message: err.message }], next }), err.status);
+      // A wrong or used code may be retyped with the same challenge; an expired one starts over.
+      if (!RETYPE_CODE.has(err.code)) return sendPage(reply, LoginPage({ ctx, values: {}, errors: [{ field: 'form', anchor: 'username', message: err.message }], next }), err.status);
       return sendPage(reply, TotpLoginPage({ ctx, challenge: parsed.data.challenge, next, errors: [{ field: 'code', message: err.message }] }), err.status);
     }
   });

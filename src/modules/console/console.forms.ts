@@ -3,6 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import { AppError } from '../../core/errors.ts';
+import { refuseNulFields } from '../../core/http/reject-nul.ts';
 import type { FieldErrorView, FormValues } from './console.layout.tsx';
 
 export interface UploadedFile {
@@ -36,6 +37,8 @@ export async function readForm(request: FastifyRequest): Promise<{ values: FormV
     }
   }
   delete values._csrf;
+  // PostgreSQL cannot store a NUL: a field (or file name) with one is refused by its name.
+  refuseNulFields({ ...values, ...Object.fromEntries(files.map((f) => [f.field, f.filename])) });
   return { values, files };
 }
 

@@ -32,6 +32,16 @@ export function canRepeal(user: SessionUser, item: { status: ItemStatus; validit
   return item.status === 'published' && item.validity !== 'repealed' && hasRole(user, 'officer');
 }
 
+/** The role part of revising and repealing: the item's state is checked with the submitted form. */
+export function canChangePublishedItems(user: SessionUser): boolean {
+  return hasRole(user, 'officer');
+}
+
+/** Release coordination and clarifications (office records): the office, or the item's own department. */
+export function canHandleItemOffice(user: SessionUser, item: { departmentId: string }): boolean {
+  return hasRole(user, 'officer') || (hasRole(user, 'drafter', 'departmentHead') && user.departmentId === item.departmentId);
+}
+
 /** The disclosure office maintains the catalog tree (the catalog service allows no one else). */
 export function canManageColumns(user: SessionUser): boolean {
   return hasRole(user, 'officer');

@@ -1,6 +1,8 @@
 // Release coordination pages (发布协调): list and send from an item, record the outcome, print.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { authorize } from '../../core/authz/authz.ts';
+import { parseParams } from '../../core/http/api.ts';
 import { sendDownload } from '../../core/http/download.ts';
 import { sendPage } from '../../core/http/render.ts';
 import type { Services } from '../../services.ts';
@@ -10,6 +12,7 @@ import { fieldErrorsOf, readForm } from './console.forms.ts';
 import type { FieldErrorView, FormValues } from './console.layout.tsx';
 import { CoordinationLetterPage, CoordinationPage } from './coordination.pages.tsx';
 import { pageContext, redirect } from './console.routes.ts';
+import { canHandleItemOffice } from './console.policy.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -26,15 +29,18 @@ export function registerCoordinationRoutes(app: FastifyInstance, services: Servi
   }
 
   app.get('/console/items/:id/coordination', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = parseParams(idParams, request.params);
     return sendPage(reply, await page(request, id, {}, []));
   });
 
   app.post('/console/items/:id/coordination', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = parseParams(idParams, request.params);
+    const actor = staffActor(request);
+    // Role before form: the item (404 for another agency's) and who may coordinate, then the form.
+    authorize(canHandleItemOffice(actor.user, await services.catalog.getForStaff(actor, id)), '只有公开办或本科室人员可以发起发布协调');
     const { values } = await readForm(request);
     try {
-      await coordination.send(staffActor(request), id, {
+      await coordination.send(actor, id, {
         recipientAgency: String(values.recipientAgency ?? ''), recipientContact: String(values.recipientContact ?? ''), question: String(values.question ?? ''),
       });
       return redirect(reply, `/console/items/${id}/coordination`);
@@ -44,7 +50,7 @@ export function registerCoordinationRoutes(app: FastifyInstance, services: Servi
   });
 
   app.post('/console/coordination/:id/outcome', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = parseParams(idParams, request.params);
     const actor = staffActor(request);
     const letter = await coordination.get(actor, id);
     const { values } = await readForm(request);
@@ -60,7 +66,7 @@ export function registerCoordinationRoutes(app: FastifyInstance, services: Servi
 
   // The same letter as a Word file in the official-letter layout (core/documents).
   app.get('/console/coordination/:id/letter.docx', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = parseParams(idParams, request.params);
     const actor = staffActor(request);
     const c = await coordination.get(actor, id);
     const [item, ctx] = await Promise.all([services.catalog.getForStaff(actor, c.itemId), pageContext(request, services)]);
@@ -69,7 +75,7 @@ export function registerCoordinationRoutes(app: FastifyInstance, services: Servi
   });
 
   app.get('/console/coordination/:id/letter', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
+    const { id } = parseParams(idParams, request.params);
     const actor = staffActor(request);
     const c = await coordination.get(actor, id);
     const item = await services.catalog.getForStaff(actor, c.itemId);

@@ -5,7 +5,7 @@ import type { QueueEntry, ReviewVerb } from '../review/review.contract.ts';
 import { VERB_LABELS } from '../review/review.contract.ts';
 import { STATUS_LABELS } from '../catalog/catalog.contract.ts';
 import { ConsoleLayout, type PageContext } from './console.layout.tsx';
-import { canSeeDashboards, navEntries } from './console.policy.ts';
+import { canManageCalendar, canSeeDashboards, navEntries } from './console.policy.ts';
 import type { InspectionSummary } from '../participation/index.ts';
 
 const GROUP_TITLES: Record<ReviewVerb, string> = {
@@ -62,7 +62,19 @@ function MessagesSummary(props: { summary: InspectionSummary }) {
   );
 }
 
-export function HomePage(props: { ctx: PageContext; queue: QueueEntry[] | null; messages?: InspectionSummary | null; notice?: string }) {
+function CalendarYearMissing(props: { year: number; canFix: boolean }) {
+  return (
+    <section aria-labelledby="calendar-missing" class="notice notice-warning">
+      <h2 id="calendar-missing">工作日历缺少 {props.year} 年的节假日安排</h2>
+      <p>
+        到期日在 {props.year} 年的答复、补正、延期和发布期限将无法计算，相关办理操作会被拒绝。国务院办公厅公布放假安排后，
+        {props.canFix ? <>请在<a href="/console/calendar">工作日历</a>中录入 {props.year} 年的节假日和调休上班日。</> : '请联系系统管理员在“工作日历”中录入。'}
+      </p>
+    </section>
+  );
+}
+
+export function HomePage(props: { ctx: PageContext; queue: QueueEntry[] | null; messages?: InspectionSummary | null; calendarYear?: number | null; notice?: string }) {
   const queue = props.queue ?? [];
   const groups = GROUP_ORDER.map((verb) => ({ verb, entries: queue.filter((e) => groupKey(e) === verb).sort(byDue) })).filter((g) => g.entries.length);
   const user = props.ctx.user;
@@ -79,6 +91,7 @@ export function HomePage(props: { ctx: PageContext; queue: QueueEntry[] | null; 
       {user && canSeeDashboards(user) && (
         <p class="dashboard-link"><a href="/console/dashboard">工作概况：办理中、本周到期和超期的申请，待审核信息，近 12 个月趋势</a></p>
       )}
+      {props.calendarYear && user && <CalendarYearMissing year={props.calendarYear} canFix={canManageCalendar(user)} />}
       {props.messages && <MessagesSummary summary={props.messages} />}
       {props.queue !== null && groups.length === 0 && <p class="empty">目前没有需要您处理的事项。</p>}
       {groups.map((g) => (

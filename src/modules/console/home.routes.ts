@@ -2,7 +2,9 @@
 // so their home page lists their administration pages instead.
 import type { FastifyInstance } from 'fastify';
 import { sendPage } from '../../core/http/render.ts';
-import { staffActor } from '../accounts/index.ts';
+import { canManageCalendar, staffActor } from '../accounts/index.ts';
+import { missingCalendarYear } from '../../core/time/calendar-coverage.ts';
+import { today } from '../../core/time/clock.ts';
 import type { Services } from '../../services.ts';
 import { canSeeDashboards, canSeeItems } from './console.policy.ts';
 import { pageContext } from './console.routes.ts';
@@ -18,6 +20,11 @@ export function registerHomeRoutes(app: FastifyInstance, services: Services): vo
       // breached silently: the office and leaders see the count on their home page.
       canSeeDashboards(actor.user) ? services.participation.inspectionSummary(actor.user.agencyId) : Promise.resolve(null),
     ]);
-    return sendPage(reply, HomePage({ ctx, queue, messages }));
+    // Who enters the holiday arrangement (the system administrator) and who would be stopped by
+    // its absence (the office, leaders) are told before deadlines reach the uncovered year.
+    const calendarYear = canManageCalendar(actor.user) || canSeeDashboards(actor.user)
+      ? missingCalendarYear(await services.calendar.get(), today(services.clock))
+      : null;
+    return sendPage(reply, HomePage({ ctx, queue, messages, calendarYear }));
   });
 }

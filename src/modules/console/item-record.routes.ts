@@ -11,7 +11,7 @@ import type { ItemDetail } from '../catalog/catalog.contract.ts';
 import type { ReviewVerb } from '../review/review.contract.ts';
 import { fieldErrorsOf, parseForm, readForm } from './console.forms.ts';
 import type { FieldErrorView, FormValues } from './console.layout.tsx';
-import { canEditDraft, canRepeal, canRevisePublished, canSeeItems } from './console.policy.ts';
+import { canChangePublishedItems, canEditDraft, canHandleItemOffice, canRepeal, canRevisePublished, canSeeItems } from './console.policy.ts';
 import { pageContext, redirect } from './console.routes.ts';
 import { actionForm, itemForm, repealForm, reviseForm } from './console.schemas.ts';
 import type { Services } from '../../services.ts';
@@ -84,6 +84,8 @@ export function registerItemRecordRoutes(app: FastifyInstance, services: Service
   app.post('/console/items/:id/clarification', async (request, reply) => {
     const actor = staffActor(request);
     const id = idOf(request);
+    // Role before form: the item (404 for another agency's) and who may mark it, then the form.
+    authorize(canHandleItemOffice(actor.user, await catalog.getForStaff(actor, id)), '只有本科室人员或公开办可以标记澄清信息');
     const { values } = await readForm(request);
     const kept = { correctsItem: values.correctsItem ?? '', circulatingInfo: values.circulatingInfo ?? '', circulatingUrl: values.circulatingUrl ?? '' };
     let errors: FieldErrorView[];
@@ -100,6 +102,8 @@ export function registerItemRecordRoutes(app: FastifyInstance, services: Service
   app.post('/console/items/:id/repeal', async (request, reply) => {
     const actor = staffActor(request);
     const id = idOf(request);
+    await catalog.getForStaff(actor, id);
+    authorize(canChangePublishedItems(actor.user), '只有公开办工作人员可以废止信息');
     const { values } = await readForm(request);
     const parsed = parseForm(repealForm, values);
     let errors = parsed.ok ? [] : parsed.errors;

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authorize } from '../../core/authz/authz.ts';
+import { parseParams } from '../../core/http/api.ts';
 import { sendPage } from '../../core/http/render.ts';
 import { today } from '../../core/time/clock.ts';
 import { staffActor, type StaffActor } from '../accounts/index.ts';
@@ -21,7 +22,7 @@ const NOTICES: Record<string, string> = { marked: '已标注删除区域。', re
 
 export function registerRedactionRoutes(app: FastifyInstance, services: Services): void {
   const { redaction } = services;
-  const ids = (request: FastifyRequest) => params.parse(request.params);
+  const ids = (request: FastifyRequest) => parseParams(params, request.params);
   const baseOf = (p: { id: string; attachmentId: string }) => `/console/items/${p.id}/attachments/${p.attachmentId}/redact`;
 
   async function page(request: FastifyRequest, reply: FastifyReply, actor: StaffActor, values: FormValues, errors: FieldErrorView[], status = 200) {

@@ -4,7 +4,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../../core/errors.ts';
+import { parseParams } from '../../core/http/api.ts';
 import { sendDownload } from '../../core/http/download.ts';
+import { refuseNulFields } from '../../core/http/reject-nul.ts';
 import { sendPage } from '../../core/http/render.ts';
 import { staffActor, type StaffActor } from '../accounts/index.ts';
 import { canEditReplyFiles } from '../requests/index.ts';
@@ -42,13 +44,14 @@ async function readUpload(request: FastifyRequest): Promise<UploadForm> {
     else if (bytes.length) out.file = { filename: part.filename, bytes };
   }
   if (!out.file && !out.errors.length) out.errors.push({ field: 'file', message: '请选择要上传的文件' });
+  refuseNulFields({ ...out.values, file: out.file?.filename });
   return out;
 }
 
 export function registerReplyFilesRoutes(app: FastifyInstance, services: Services): void {
   const { replyFiles, requests } = services;
   const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
-  const ids = (request: FastifyRequest) => params.parse(request.params);
+  const ids = (request: FastifyRequest) => parseParams(params, request.params);
   const maxUploadMb = Math.round(services.config.maxUploadBytes / 1024 / 1024);
   const doneOf = (request: FastifyRequest) => NOTICES[(request.query as { done?: string }).done ?? ''];
 

@@ -8,6 +8,7 @@ import {
 import { Choices, Csrf, ConsoleLayout, Select, TextArea, TextInput, type FieldErrorView, type FormValues, type PageContext } from './console.layout.tsx';
 import { shanghaiDateTime } from './format.ts';
 import { DueCell } from './home.pages.tsx';
+import { notificationLink } from './notification-links.ts';
 import type { RegisterFilters } from './requests.schemas.ts';
 
 export const requestHref = (id: string) => `/console/requests/${encodeURIComponent(id)}`;
@@ -195,6 +196,11 @@ export function SupervisionPage(props: { ctx: PageContext; agencies: SupervisedA
   );
 }
 
+function NotificationLinkView(props: { n: NotificationView }) {
+  const link = notificationLink(props.n);
+  return link ? <a href={link.href}>{link.label}<span class="visually-hidden">：{props.n.title}</span></a> : null;
+}
+
 export function InboxPage(props: { ctx: PageContext; items: NotificationView[] }) {
   const { ctx } = props;
   return (
@@ -208,7 +214,7 @@ export function InboxPage(props: { ctx: PageContext; items: NotificationView[] }
             </p>
             {n.body && <p>{n.body}</p>}
             <p class="record-links">
-              {n.subjectType === 'request' && <a href={requestHref(n.subjectId)}>查看申请</a>}
+              <NotificationLinkView n={n} />
               {!n.read && (
                 <form method="post" action={`/console/inbox/${encodeURIComponent(n.id)}/read`} class="inline-form">
                   <Csrf ctx={ctx} />

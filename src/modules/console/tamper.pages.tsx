@@ -1,8 +1,9 @@
 // /console/tamper (网页防篡改, issue 8 part 4): the alerts the monitor raised for published items
 // changed outside the application — the item, what changed, when it was found — with the way to
-// the emergency takedown (撤稿, a reason is required and recorded) and the resolution form.
-import { TAMPER_KIND_LABELS, TAMPER_RESOLUTIONS, type TamperAlert } from '../monitor/index.ts';
-import { ConsoleLayout, Csrf, Select, TextArea, type FieldErrorView, type FormValues, type PageContext } from './console.layout.tsx';
+// the emergency takedown (撤稿, a reason is required and recorded) and the resolution form; and the
+// items the monitor baselined without having seen them published, for the office to check.
+import { TAMPER_KIND_LABELS, TAMPER_RESOLUTIONS, type TamperAlert, type TamperBaselines } from '../monitor/index.ts';
+import { ConsoleLayout, Csrf, errorFor, Select, TextArea, type FieldErrorView, type FormValues, type PageContext } from './console.layout.tsx';
 import { shanghaiDateTime } from './format.ts';
 
 const RESOLUTION_OPTIONS = Object.entries(TAMPER_RESOLUTIONS).map(([value, label]) => ({ value, label }));
@@ -48,7 +49,39 @@ function AlertEntry(props: { ctx: PageContext; a: TamperAlert; canResolve: boole
   );
 }
 
-export function TamperPage(props: { ctx: PageContext; alerts: TamperAlert[]; all: boolean; canResolve: boolean; values: FormValues; errors: FieldErrorView[]; notice?: string }) {
+function Baselines(props: { ctx: PageContext; baselines: TamperBaselines; errors: FieldErrorView[] }) {
+  const { count, items } = props.baselines;
+  if (count === 0) return null;
+  return (
+    <section class="tamper-baselines" aria-labelledby="h-baselines">
+      <h2 id="h-baselines">{count} 条信息首次建立基线，未经发布时核验</h2>
+      <p>这些信息在监测启用前发布，或未经本系统发布流程出现在网站上，监测按发现时的内容登记了摘要。请对照原件逐条核对；核对无误后点击“核对无误”，内容有误的请撤稿。</p>
+      {count > items.length && <p class="muted">以下列出最近登记的 {items.length} 条。</p>}
+      <ul class="tamper-baseline-list">
+        {items.map((b) => {
+          const error = errorFor(props.errors, `baseline-${b.itemId}`);
+          return (
+            <li id={`baseline-${b.itemId}`} class={error ? 'field-error' : undefined}>
+              <a href={`/console/items/${encodeURIComponent(b.itemId)}`}>{b.title}</a>
+              {b.docNumber && <span class="muted"> {b.docNumber}</span>}
+              <span class="muted">（发布日期 {b.publishedOn ?? '未记录'}，{shanghaiDateTime(b.recordedAt)} 建立基线）</span>
+              {error && <p class="error-message">{error}</p>}
+              <form method="post" action={`/console/tamper/baselines/${encodeURIComponent(b.itemId)}/confirm`} class="inline-form">
+                <Csrf ctx={props.ctx} />
+                <button type="submit" class="button button-small">核对无误<span class="visually-hidden">：{b.title}</span></button>
+              </form>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function TamperPage(props: {
+  ctx: PageContext; alerts: TamperAlert[]; all: boolean; single?: boolean; baselines: TamperBaselines; canResolve: boolean;
+  values: FormValues; errors: FieldErrorView[]; notice?: string;
+}) {
   const { ctx, alerts } = props;
   return (
     <ConsoleLayout ctx={ctx} title="网页防篡改" errors={props.errors} notice={props.notice}>
@@ -57,7 +90,11 @@ export function TamperPage(props: { ctx: PageContext; alerts: TamperAlert[]; all
         <Csrf ctx={ctx} />
         <button type="submit" class="button">立即检查</button>
       </form>
-      <p class="record-links">{props.all ? <a href="/console/tamper">只看未处理的告警</a> : <a href="/console/tamper?all=1">查看全部告警（含已处理）</a>}</p>
+      <p class="record-links">
+        {props.single && <a href="/console/tamper">全部未处理的告警</a>}
+        {!props.single && (props.all ? <a href="/console/tamper">只看未处理的告警</a> : <a href="/console/tamper?all=1">查看全部告警（含已处理）</a>)}
+      </p>
+      {!props.single && <Baselines ctx={ctx} baselines={props.baselines} errors={props.errors} />}
       {alerts.length === 0 && <p class="muted" id="tamper-none">{props.all ? '没有告警。' : '没有未处理的告警。'}</p>}
       {alerts.map((a) => <AlertEntry ctx={ctx} a={a} canResolve={props.canResolve} values={props.values} errors={props.errors} />)}
     </ConsoleLayout>

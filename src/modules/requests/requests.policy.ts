@@ -25,6 +25,11 @@ export function canPerform(user: SessionUser, request: RequestAccessInfo, transi
   return transition.performer === 'office' ? true : inHandlingDepartment(user, request);
 }
 
+/** Whether the user performs the verb in some state of the request (the state is checked when acting). */
+export function canPerformVerb(user: SessionUser, request: RequestAccessInfo, verb: RequestVerb): boolean {
+  return REQUEST_TRANSITIONS.some((t) => t.verb === verb && canPerform(user, request, t));
+}
+
 export function availableVerbs(user: SessionUser, request: RequestAccessInfo): RequestVerb[] {
   return REQUEST_TRANSITIONS.filter((t) => t.from.includes(request.status) && canPerform(user, request, t)).map((t) => t.verb);
 }

@@ -28,16 +28,19 @@ export interface ReviewScreening {
 export interface PublicationHooks {
   beforePublish(trx: DbOrTrx, itemId: string): Promise<void>;
   afterPublish(trx: DbOrTrx, itemId: string, publishedOn: string): Promise<void>;
-  /** 撤稿: the item leaves the website (the tamper monitor retires its fingerprint). */
-  afterTakedown?(trx: DbOrTrx, itemId: string): Promise<void>;
+  /** 撤稿: the item leaves the website (the tamper monitor retires its fingerprint and closes its alerts naming the takedown). */
+  afterTakedown?(trx: DbOrTrx, itemId: string, takedown: TakedownContext): Promise<void>;
 }
+
+/** Who took the item down and why (the required 撤稿 reason). */
+export interface TakedownContext { actor: StaffActor; reason: string }
 
 /** Several modules' hooks run one after another, in the order given. */
 export function combinePublicationHooks(...all: PublicationHooks[]): PublicationHooks {
   return {
     async beforePublish(trx, itemId) { for (const h of all) await h.beforePublish(trx, itemId); },
     async afterPublish(trx, itemId, publishedOn) { for (const h of all) await h.afterPublish(trx, itemId, publishedOn); },
-    async afterTakedown(trx, itemId) { for (const h of all) await h.afterTakedown?.(trx, itemId); },
+    async afterTakedown(trx, itemId, takedown) { for (const h of all) await h.afterTakedown?.(trx, itemId, takedown); },
   };
 }
 
@@ -81,7 +84,7 @@ export function createReviewService(deps: ReviewDeps): ReviewService {
         await deps.publication?.afterPublish(trx, itemId, published.publishedOn);
       } else if (transition.to === 'takenDown') {
         await catalog.workflow.takedown(trx, itemId);
-        await deps.publication?.afterTakedown?.(trx, itemId);
+        await deps.publication?.afterTakedown?.(trx, itemId, { actor, reason: opinion });
       }
       else {
         // 第二十六条: the leader's approval starts the publication clock when there is no 成文日期.
