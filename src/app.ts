@@ -28,6 +28,8 @@ import { registerConsoleRoutes } from './modules/console/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerReviewRoutes } from './modules/review/index.ts';
 import { registerRequestsRoutes } from './modules/requests/index.ts';
+import { registerNoticesApi } from './modules/notices/index.ts';
+import { registerReportsApi } from './modules/reports/index.ts';
 import { answerClientError } from './core/http/client-error.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -82,6 +84,8 @@ export async function buildApp(services: Services, opts: { logger?: boolean; log
   registerCatalogRoutes(app, services);
   registerReviewRoutes(app, services);
   registerRequestsRoutes(app, services);
+  registerNoticesApi(app, services);
+  registerReportsApi(app, services);
   registerPortalRoutes(app, services);
   registerConsoleRoutes(app, services);
 

@@ -105,6 +105,13 @@ describe('portal 互动交流', () => {
     assert.match(list.body, /土地复垦验收咨询/);
     assert.doesNotMatch(list.body, /不公开的复垦问题/);
     assert.match(list.body, /共 1 条/);
+    // Segmented like the catalog search: word order and spacing do not matter, every word must occur.
+    for (const q of ['验收 复垦', '验收复垦']) {
+      const reordered = await t.app.inject({ method: 'GET', url: `/interact/answers?q=${encodeURIComponent(q)}` });
+      assert.match(reordered.body, /土地复垦验收咨询/, q);
+      assert.match(reordered.body, new RegExp(`value="${q}"`), q);
+    }
+    assert.match((await t.app.inject({ method: 'GET', url: `/interact/answers?q=${encodeURIComponent('复垦 宅基地')}` })).body, /没有找到与“复垦 宅基地”相关的公开答复/);
     const none = await t.app.inject({ method: 'GET', url: '/interact/answers?q=%25' });
     assert.match(none.body, /没有找到/);
     const id = ids.find((m) => m.subject === '土地复垦验收咨询')!.id;

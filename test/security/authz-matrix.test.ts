@@ -1,13 +1,16 @@
 // The authorisation matrix (issue 8 part 3): every route of the route table × anonymous and every
 // role × the own and the other agency's records, against the policy declared in
 // route-policies.ts. Anonymous callers are sent to the login page (console) or get 401 (staff
-// API); a role the policy leaves out gets 403/404; another agency's record is 404.
+// API); a role the policy leaves out gets 403/404 whatever it sent (never a 409/422: the role is
+// checked before the form and the record's state); an allowed role is never refused (401/403),
+// gets no 404 for the own agency's record, and a 409 only where the policy says the record's
+// state decides; another agency's record is 404.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RouteEntry } from '../../src/core/http/route-table.ts';
 import { anonymousSession, type TestSession } from '../helpers/http.ts';
 import { createTestServices, type TestServices } from '../helpers/test-services.ts';
-import { ROUTE_POLICIES } from './route-policies.ts';
+import { ROUTE_POLICIES, type RoutePolicy } from './route-policies.ts';
 import { concreteUrl, createSecurityWorld, hasAgencyRecord, ROLE_KEYS, routeKey, type SecurityWorld, type Which } from './security-harness.ts';
 
 let s: TestServices;
@@ -24,16 +27,17 @@ after(async () => {
   await s?.cleanup();
 });
 
-function call(route: RouteEntry, which: Which, session: TestSession | null) {
+function call(route: RouteEntry, which: Which, session: TestSession | null, policy?: RoutePolicy) {
   const url = concreteUrl(w, route.url, which);
   if (route.method === 'GET') return w.app.inject({ method: 'GET', url, headers: session ? { cookie: session.cookie } : {} });
   const json = route.url.startsWith('/api/');
   const by = session ?? anon;
+  const form = policy?.form ?? {};
   return w.app.inject({
     method: route.method as 'POST',
     url,
     headers: { cookie: by.cookie, 'x-csrf-token': by.csrf, 'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded' },
-    payload: json ? '{}' : '',
+    payload: json ? JSON.stringify(form) : new URLSearchParams(form).toString(),
   });
 }
 
@@ -57,7 +61,7 @@ describe('authorisation matrix generated from the route table', () => {
       const policy = ROUTE_POLICIES[routeKey(route)];
       if (!policy) continue;
       const key = routeKey(route);
-      const a = await call(route, 'own', null);
+      const a = await call(route, 'own', null, policy);
       checked++;
       if (policy.who === 'public') {
         if (a.statusCode === 401 || a.statusCode === 403 || String(a.headers.location ?? '').startsWith('/console/login?'))
@@ -73,15 +77,16 @@ describe('authorisation matrix generated from the route table', () => {
       const onlyKnownIds = !/:(?!(id|n|format|kind|verb|file)\b)\w+/.test(route.url);
       for (const role of ROLE_KEYS) {
         const allowed = policy.who.includes(role);
-        const own = await call(route, 'own', w.sessions[role]);
+        const own = await call(route, 'own', w.sessions[role], policy);
         checked++;
         const refused = [403, 404];
         if (allowed) {
           if (own.statusCode === 401 || own.statusCode === 403) failures.push(`${key} ${role}: ${own.statusCode}, declared allowed`);
-          else if (scoped && onlyKnownIds && route.method === 'GET' && own.statusCode === 404) failures.push(`${key} ${role}: 404 on the own agency's record`);
+          else if (scoped && onlyKnownIds && own.statusCode === 404) failures.push(`${key} ${role}: 404 on the own agency's record`);
+          else if (own.statusCode === 409 && !policy.state) failures.push(`${key} ${role}: 409, but the policy does not say the record's state decides`);
         } else if (!refused.includes(own.statusCode)) failures.push(`${key} ${role}: ${own.statusCode}, expected ${refused.join('/')}`);
         if (!scoped || !allowed) continue;
-        const other = await call(route, 'other', w.sessions[role]);
+        const other = await call(route, 'other', w.sessions[role], policy);
         checked++;
         if (other.statusCode !== 404) failures.push(`${key} ${role} on the other agency's record: ${other.statusCode}, expected 404`);
       }

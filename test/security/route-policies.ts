@@ -1,7 +1,13 @@
 // The declared authorisation policy of every route, keyed by "METHOD url" exactly as the route
 // table lists it. The matrix test (authz-matrix.test.ts) fails for a route missing here, so a new
 // route cannot ship without someone deciding who may call it.
-//   who: 'public' (anyone, no sign-in), or the roles that may call it (SIGNED_IN: any staff).
+//   who: 'public' (anyone, no sign-in), or the roles that can act on the matrix's records (SIGNED_IN:
+//        any staff). Exactly those: a role the service would refuse is left out, so the matrix
+//        expects 403/404 from it (the handler checks the role before it reads the form).
+//   form: fields the matrix posts, where the handler reads the verb from its form (so an allowed
+//        role gets past the verb to the role and state checks).
+//   state: an allowed role may still be refused by the record's state (409): a verb or an edit is
+//        allowed only in some states, and the matrix's records are in one. Never for refused roles.
 // Every handler checks the role (and the record's agency) before it reads the submitted form,
 // JSON or upload: a refused role gets 403/404 whatever it sent, never a 400/422 about the form.
 // Records of another agency must answer 404 (requireSameAgency); routes naming a record kind
@@ -10,6 +16,8 @@ import type { RoleKey } from './security-harness.ts';
 
 export interface RoutePolicy {
   who: 'public' | readonly RoleKey[];
+  form?: Readonly<Record<string, string>>;
+  state?: true;
 }
 
 const SIGNED_IN: readonly RoleKey[] = [
@@ -21,6 +29,18 @@ const WORK: readonly RoleKey[] = ['drafter', 'departmentHead', 'confidentialityR
 const REGISTER: readonly RoleKey[] = ['leader', 'principalLeader', 'officer'];
 /** Release coordination and clarifications: the office and the item's own department. */
 const ITEM_OFFICE: readonly RoleKey[] = ['drafter', 'departmentHead', 'officer'];
+/** The office alone: charges, extensions, splits, challenges, filings, the annual report. */
+const OFFICE: readonly RoleKey[] = ['officer'];
+/**
+ * Acting on a request and its reply (request.workflow): the office's verbs; a handling
+ * department's drafters and heads act too, but only on requests assigned to them, and the matrix's
+ * request is not assigned to any department, so they are refused there (403) like everyone else.
+ */
+const REQUEST_OFFICE: readonly RoleKey[] = ['officer'];
+/** Leaders (the principal leader is one) decide fee waivers. */
+const LEADERS: readonly RoleKey[] = ['leader', 'principalLeader'];
+/** Redaction of an item's attachment: the confidentiality reviewer (保密审查) or the office (复核). */
+const REDACTORS: readonly RoleKey[] = ['confidentialityReviewer', 'officer'];
 
 export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /healthz': { who: 'public' },
@@ -41,6 +61,13 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/staff/requests/supervision': { who: REGISTER },
   'GET /api/v1/staff/requests/:id': { who: REGISTER },
   'GET /api/v1/staff/notifications': { who: SIGNED_IN },
+  'GET /api/v1/staff/requests/:id/notices': { who: REGISTER },
+  'GET /api/v1/staff/notices/:id': { who: SIGNED_IN },
+  'GET /api/v1/staff/challenges': { who: REGISTER },
+  'GET /api/v1/staff/requests/:id/challenges': { who: REGISTER },
+  'GET /api/v1/staff/filings': { who: ['confidentialityReviewer', 'officer'] },
+  'GET /api/v1/staff/filings/:id': { who: ['confidentialityReviewer', 'officer'] },
+  'GET /api/v1/staff/reports/annual/:year/figures': { who: ['departmentHead', 'leader', 'principalLeader', 'officer'] },
   'GET /prefs': { who: 'public' },
   'GET /': { who: 'public' },
   'GET /catalog': { who: 'public' },
@@ -105,7 +132,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /console/challenges': { who: REGISTER },
   'GET /console/filings': { who: ['confidentialityReviewer', 'officer'] },
   'GET /console/filings/:id': { who: ['confidentialityReviewer', 'officer'] },
-  'GET /console/filings/:id/export.:format': { who: SIGNED_IN },
+  'GET /console/filings/:id/export.:format': { who: ['confidentialityReviewer', 'officer'] },
   'GET /console/requests/:id/reply': { who: REGISTER },
   'GET /console/requests/:id/files': { who: REGISTER },
   'GET /console/requests/:id/files/:fileId/download': { who: REGISTER },
@@ -141,22 +168,28 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/staff/items/:id/repeal': { who: ['officer'] },
   'POST /api/v1/staff/items/:id/attachments': { who: ['drafter', 'officer'] },
   'DELETE /api/v1/staff/items/:id/attachments/:attachmentId': { who: ['officer'] },
-  'POST /api/v1/staff/word-import': { who: SIGNED_IN },
+  'POST /api/v1/staff/word-import': { who: ['drafter', 'officer'] },
   'POST /api/v1/staff/columns': { who: ['officer'] },
   'PUT /api/v1/staff/columns/:id': { who: ['officer'] },
-  'POST /api/v1/staff/items/:id/actions/:verb': { who: SIGNED_IN },
+  // The matrix's verb is submit, a drafter's (review.workflow); its item is published already: 409.
+  'POST /api/v1/staff/items/:id/actions/:verb': { who: ['drafter'], state: true },
   'POST /api/v1/staff/requests': { who: ['officer'] },
   'POST /api/v1/staff/requests/:id/actions/:verb': { who: ['officer'] },
   'POST /api/v1/staff/requests/:id/extension': { who: ['officer'] },
   'POST /api/v1/staff/requests/:id/split': { who: ['officer'] },
   'POST /api/v1/staff/requests/:id/id-number': { who: ['officer'] },
   'POST /api/v1/staff/notifications/:id/read': { who: SIGNED_IN },
+  'POST /api/v1/staff/requests/:id/challenges': { who: ['officer'] },
+  'POST /api/v1/staff/requests/:id/challenges/:challengeId/decision': { who: ['officer'] },
+  'POST /api/v1/staff/filings': { who: ['officer'] },
+  'POST /api/v1/staff/filings/:id/rows/:rowId': { who: ['confidentialityReviewer', 'officer'] },
+  'POST /api/v1/staff/filings/:id/filed': { who: ['officer'] },
   'POST /console/login': { who: 'public' },
   // The second step of a login with TOTP: the pending sign-in, not a session, authorises it.
   'POST /console/login/totp': { who: 'public' },
   'POST /console/password': { who: SIGNED_IN },
   'POST /console/users': { who: ['sysAdmin', 'securityAdmin'] },
-  'POST /console/users/:id/active': { who: ['sysAdmin', 'securityAdmin'] },
+  'POST /console/users/:id/active': { who: ['sysAdmin', 'securityAdmin'], form: { active: '1' } },
   'POST /console/tamper/check': { who: REGISTER },
   'POST /console/tamper/:id/resolve': { who: REGISTER },
   'POST /console/tamper/baselines/:itemId/confirm': { who: REGISTER },
@@ -172,7 +205,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /console/items/:id/edit': { who: ['drafter', 'officer'] },
   'POST /console/items/:id/attachments': { who: ['drafter', 'officer'] },
   'POST /console/items/:id/attachments/:attachmentId/delete': { who: ['officer'] },
-  'POST /console/items/:id/act': { who: SIGNED_IN },
+  'POST /console/items/:id/act': { who: ['drafter'], form: { verb: 'submit' }, state: true },
   'POST /console/items/:id/clarification': { who: ITEM_OFFICE },
   'POST /console/items/:id/repeal': { who: ['officer'] },
   'POST /console/items/:id/revise': { who: ['officer'] },
@@ -180,48 +213,49 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /console/columns/:id/edit': { who: ['officer'] },
   'POST /console/requests/new': { who: ['officer'] },
   'POST /console/inbox/:id/read': { who: SIGNED_IN },
-  'POST /console/requests/:id/act': { who: SIGNED_IN },
-  'POST /console/requests/:id/extend': { who: REGISTER },
-  'POST /console/requests/:id/split': { who: REGISTER },
+  'POST /console/requests/:id/act': { who: REQUEST_OFFICE, form: { verb: 'requestCorrection' } },
+  'POST /console/requests/:id/extend': { who: OFFICE },
+  'POST /console/requests/:id/split': { who: OFFICE },
   'POST /console/requests/:id/reveal': { who: ['officer'] },
-  'POST /console/requests/:id/fee/notice': { who: REGISTER },
-  'POST /console/requests/:id/fee/payment': { who: REGISTER },
-  'POST /console/requests/:id/fee/close': { who: REGISTER },
-  'POST /console/requests/:id/fee/waiver': { who: REGISTER },
-  'POST /console/requests/:id/fee/waiver-decision': { who: REGISTER },
-  'POST /console/requests/:id/challenges': { who: REGISTER },
-  'POST /console/requests/:id/challenges/:challengeId/decide': { who: SIGNED_IN },
-  'POST /console/filings': { who: ['confidentialityReviewer', 'officer'] },
+  'POST /console/requests/:id/fee/notice': { who: OFFICE },
+  'POST /console/requests/:id/fee/payment': { who: OFFICE },
+  'POST /console/requests/:id/fee/close': { who: OFFICE },
+  'POST /console/requests/:id/fee/waiver': { who: OFFICE },
+  'POST /console/requests/:id/fee/waiver-decision': { who: LEADERS },
+  'POST /console/requests/:id/challenges': { who: OFFICE },
+  'POST /console/requests/:id/challenges/:challengeId/decide': { who: OFFICE },
+  'POST /console/filings': { who: OFFICE },
   'POST /console/filings/:id/rows/:rowId': { who: ['confidentialityReviewer', 'officer'] },
-  'POST /console/filings/:id/filed': { who: ['confidentialityReviewer', 'officer'] },
-  'POST /console/requests/:id/reply': { who: REGISTER },
-  'POST /console/requests/:id/reply/act': { who: SIGNED_IN },
-  'POST /console/requests/:id/files': { who: REGISTER },
-  'POST /console/requests/:id/files/:fileId/delete': { who: REGISTER },
-  'POST /console/requests/:id/files/:fileId/redact': { who: REGISTER },
-  'POST /console/items/:id/attachments/:attachmentId/redact/areas': { who: WORK },
-  'POST /console/items/:id/attachments/:attachmentId/redact/accept': { who: WORK },
-  'POST /console/items/:id/attachments/:attachmentId/redact/areas/:areaId/delete': { who: WORK },
-  'POST /console/items/:id/attachments/:attachmentId/redact/apply': { who: WORK },
-  'POST /console/items/:id/findings/:findingId': { who: SIGNED_IN },
+  'POST /console/filings/:id/filed': { who: OFFICE },
+  'POST /console/requests/:id/reply': { who: REQUEST_OFFICE },
+  'POST /console/requests/:id/reply/act': { who: REQUEST_OFFICE, form: { verb: 'approve' } },
+  'POST /console/requests/:id/files': { who: REQUEST_OFFICE },
+  'POST /console/requests/:id/files/:fileId/delete': { who: REQUEST_OFFICE },
+  'POST /console/requests/:id/files/:fileId/redact': { who: REQUEST_OFFICE },
+  'POST /console/items/:id/attachments/:attachmentId/redact/areas': { who: REDACTORS },
+  'POST /console/items/:id/attachments/:attachmentId/redact/accept': { who: REDACTORS },
+  'POST /console/items/:id/attachments/:attachmentId/redact/areas/:areaId/delete': { who: REDACTORS },
+  'POST /console/items/:id/attachments/:attachmentId/redact/apply': { who: REDACTORS },
+  'POST /console/items/:id/findings/:findingId': { who: ['confidentialityReviewer'] },
   'POST /console/lexicon': { who: ['sysAdmin'] },
   'POST /console/lexicon/:wordId/remove': { who: ['sysAdmin'] },
   'POST /console/assessment/rule': { who: ['officer'] },
-  'POST /console/reports': { who: ['officer'] },
-  'POST /console/reports/:id/narrative': { who: REGISTER },
-  'POST /console/reports/:id/manual': { who: REGISTER },
-  'POST /console/reports/:id/submit': { who: REGISTER },
+  'POST /console/reports': { who: OFFICE },
+  'POST /console/reports/:id/narrative': { who: OFFICE },
+  'POST /console/reports/:id/manual': { who: OFFICE },
+  'POST /console/reports/:id/submit': { who: OFFICE },
   'POST /console/notices/remedy': { who: ['officer', 'sysAdmin'] },
   'POST /console/notices/templates/:kind': { who: ['officer', 'sysAdmin'] },
   'POST /console/messages/:id/route': { who: ['officer'] },
-  'POST /console/messages/:id/draft': { who: SIGNED_IN },
+  // The office answers directly; a department drafts the answers routed to it (participation.policy).
+  'POST /console/messages/:id/draft': { who: ['drafter', 'departmentHead', 'officer'] },
   'POST /console/messages/:id/approve': { who: ['officer'] },
   'POST /console/messages/:id/return': { who: ['officer'] },
   'POST /console/messages/:id/invalid': { who: ['officer'] },
   'POST /console/reading-rooms/provided': { who: ['officer'] },
   'POST /console/reading-rooms/rooms': { who: ['officer', 'sysAdmin'] },
   'POST /console/items/:id/coordination': { who: ITEM_OFFICE },
-  'POST /console/coordination/:id/outcome': { who: SIGNED_IN },
+  'POST /console/coordination/:id/outcome': { who: ITEM_OFFICE },
   'POST /console/logout': { who: SIGNED_IN },
   'POST /apply': { who: 'public' },
   'POST /track': { who: 'public' },

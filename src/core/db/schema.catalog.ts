@@ -137,4 +137,6 @@ export interface SearchDocumentTable {
   docNumber: string;
   /** Body and attachment text, original (unsegmented). */
   bodyText: string;
+  /** 0/1: the item is a clarification (澄清); migration 20261122100100. */
+  isClarification: number;
 }

@@ -12,7 +12,7 @@ import { staffActor } from '../accounts/index.ts';
 import type { Services } from '../../services.ts';
 import type { AttachmentInfo } from './catalog.contract.ts';
 import { ITEM_STATUSES } from './catalog.contract.ts';
-import { assertCanEditContent, canChangePublished, canDraft, canManageColumns } from './catalog.policy.ts';
+import { assertCanEditContent, canChangePublished, canDraft, canImportWord, canManageColumns } from './catalog.policy.ts';
 import {
   attachmentInfo, columnBody, columnNode, idParams, itemBody, pageOf, pageQuery, publicItemDetail, publicItemSummary,
   repealBody, reviseBody, staffItemDetail, staffItemSummary,
@@ -146,6 +146,7 @@ export function registerCatalogRoutes(app: FastifyInstance, services: Services):
 
   apiRoute(app, {
     method: 'POST', url: '/api/v1/staff/word-import', summary: 'Word 导入（multipart，字段 file）：返回标题与净化后的正文', tags: ['catalog', 'staff'], access: 'staff',
+    authorize: (request) => authorize(canImportWord(staffActor(request).user), '只有经办人或公开办可以导入文档'),
     response: z.object({ title: z.string(), bodyHtml: z.string(), bodyText: z.string() }),
   }, async (request) => {
     const actor = staffActor(request);

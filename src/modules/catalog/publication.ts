@@ -31,6 +31,7 @@ export async function searchDocumentOf(trx: DbOrTrx, row: ItemRow): Promise<Sear
     topic: row.topic,
     validity: row.validity,
     publishedOn: row.publishedOn ?? '',
+    isClarification: Number(row.isClarification ?? 0) === 1,
   };
 }
 

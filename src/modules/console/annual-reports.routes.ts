@@ -1,5 +1,6 @@
 // Console routes of the annual report: thin handlers around services.annualReports.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { authorize } from '../../core/authz/authz.ts';
 import { notFound } from '../../core/errors.ts';
 import { sendDownload } from '../../core/http/download.ts';
 import { sendPage } from '../../core/http/render.ts';
@@ -30,7 +31,11 @@ export function registerAnnualReportsRoutes(app: FastifyInstance, services: Serv
     return sendPage(reply, AnnualReportsPage({ ctx, years, canEdit: canEditAnnualReports(actor.user), errors: [] }));
   });
 
+  // Role before form on every POST: only the office compiles the report (annual-reports.service).
+  const mayEdit = (request: FastifyRequest) => authorize(canEditAnnualReports(staffActor(request).user), '只有公开办工作人员可以编辑年度报告');
+
   app.post('/console/reports', async (request, reply) => {
+    mayEdit(request);
     const { values } = await readForm(request);
     const report = await annualReports.create(staffActor(request), Number(text(values, 'year')));
     return redirect(reply, `/console/reports/${report.id}`);
@@ -42,6 +47,7 @@ export function registerAnnualReportsRoutes(app: FastifyInstance, services: Serv
   });
 
   app.post('/console/reports/:id/narrative', async (request, reply) => {
+    mayEdit(request);
     const { values } = await readForm(request);
     try {
       await annualReports.saveNarrative(staffActor(request), idOf(request), { overview: text(values, 'overview'), problems: text(values, 'problems'), other: text(values, 'other') });
@@ -52,6 +58,7 @@ export function registerAnnualReportsRoutes(app: FastifyInstance, services: Serv
   });
 
   app.post('/console/reports/:id/manual', async (request, reply) => {
+    mayEdit(request);
     const { values } = await readForm(request);
     const input = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? '') : (v ?? '')]));
     try {
@@ -64,6 +71,7 @@ export function registerAnnualReportsRoutes(app: FastifyInstance, services: Serv
   });
 
   app.post('/console/reports/:id/submit', async (request, reply) => {
+    mayEdit(request);
     try {
       await annualReports.submit(staffActor(request), idOf(request));
       return redirect(reply, `/console/reports/${idOf(request)}?done=submitted`);

@@ -1,5 +1,6 @@
 // Routes of the challenge records: per request (list, record, decide) and the agency's list.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authorize } from '../../core/authz/authz.ts';
 import { sendPage } from '../../core/http/render.ts';
 import { hasRole, staffActor, type StaffActor } from '../accounts/index.ts';
 import type { ChallengeInput } from '../requests/index.ts';
@@ -23,8 +24,16 @@ export function registerChallengesRoutes(app: FastifyInstance, services: Service
 
   app.get('/console/requests/:id/challenges', async (request, reply) => page(request, reply, staffActor(request)));
 
-  app.post('/console/requests/:id/challenges', async (request, reply) => {
+  // Role before form: the request (404 for another agency's), then the office's role (challenges.service).
+  const officeOf = async (request: FastifyRequest) => {
     const actor = staffActor(request);
+    await requests.get(actor, idOf(request));
+    authorize(hasRole(actor.user, 'officer'), '只有公开办工作人员可以登记复议诉讼情况');
+    return actor;
+  };
+
+  app.post('/console/requests/:id/challenges', async (request, reply) => {
+    const actor = await officeOf(request);
     const { values } = await readForm(request);
     const v = (n: string) => value(values, n);
     const input = {
@@ -40,7 +49,7 @@ export function registerChallengesRoutes(app: FastifyInstance, services: Service
   });
 
   app.post('/console/requests/:id/challenges/:challengeId/decide', async (request, reply) => {
-    const actor = staffActor(request);
+    const actor = await officeOf(request);
     const { challengeId } = request.params as { challengeId: string };
     const { values } = await readForm(request);
     const v = (n: string) => value(values, `${n}-${challengeId}`);

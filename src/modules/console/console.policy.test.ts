@@ -2,13 +2,28 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Role, SessionUser } from '../accounts/index.ts';
 import { safeNext } from './console.forms.ts';
-import { canEditDraft, canManageCalendar, canManageColumns, canManageUsers, canRepeal, canRevisePublished, navEntries } from './console.policy.ts';
+import { canActOnRequest, canEditDraft, canManageCalendar, canManageColumns, canManageUsers, canRepeal, canRevisePublished, navEntries } from './console.policy.ts';
 
 const user = (roles: Role[], departmentId: string | null = 'd1'): SessionUser => ({
   id: 'u', username: 'u', displayName: 'U', agencyId: 'a', departmentId, roles, isPrincipalLeader: false, mustChangePassword: false,
 });
 
 describe('console policy', () => {
+  test('acting on a request: the office, a handling department on requests assigned to it, never a leader', () => {
+    const unassigned = { status: 'received' as const, agencyId: 'a', handlingDepartments: [] };
+    const assigned = { ...unassigned, status: 'drafting' as const, handlingDepartments: [{ id: 'd1', name: '规划科' }] };
+    assert.equal(canActOnRequest(user(['officer']), unassigned), true);
+    assert.equal(canActOnRequest(user(['officer']), { ...unassigned, agencyId: 'b' }), false);
+    for (const roles of [['leader'], ['confidentialityReviewer'], ['sysAdmin']] as Role[][]) assert.equal(canActOnRequest(user(roles), assigned), false, roles[0]);
+    assert.equal(canActOnRequest(user(['drafter']), unassigned), false);
+    assert.equal(canActOnRequest(user(['drafter']), assigned), true);
+    assert.equal(canActOnRequest(user(['drafter'], 'd2'), assigned), false);
+    // The role for the verb, whatever the state: a department submits replies, the office approves them.
+    assert.equal(canActOnRequest(user(['drafter']), assigned, ['approve']), false);
+    assert.equal(canActOnRequest(user(['officer']), assigned, ['approve']), true);
+    assert.equal(canActOnRequest(user(['officer']), assigned, ['submitReply']), false);
+  });
+
   test('menu entries follow the roles', () => {
     const hrefs = (roles: Role[]) => navEntries(user(roles)).map((e) => e.href);
     assert.deepEqual(hrefs(['drafter']), ['/console', '/console/items', '/console/items/new', '/console/requests/queue', '/console/freshness', '/console/messages', '/console/inbox', '/console/account', '/console/password']);

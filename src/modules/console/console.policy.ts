@@ -3,6 +3,7 @@
 import { canManageCalendar, canManageSecurity, canManageUsers, canReadAuditLog, hasRole, type SessionUser } from '../accounts/index.ts';
 import type { ItemStatus } from '../catalog/catalog.contract.ts';
 import { canSeeMessages } from '../participation/index.ts';
+import { canPerformVerb, REQUEST_VERBS, type RequestDetail, type RequestVerb } from '../requests/index.ts';
 
 /** Work roles that handle catalog items (the administrators of 三员分立 do not). */
 export function canSeeItems(user: SessionUser): boolean {
@@ -57,6 +58,16 @@ export function canSeeRegister(user: SessionUser): boolean {
 /** Counter, post, fax and e-mail applications are entered by the office (第三十一条). */
 export function canRegisterRequests(user: SessionUser): boolean {
   return hasRole(user, 'officer');
+}
+
+/**
+ * Whether one of `verbs` is the user's on this request in some state (the office's verbs, or a
+ * handling department's on a request assigned to it): the role part of acting, checked before the
+ * form is read; the request's state is checked when acting.
+ */
+export function canActOnRequest(user: SessionUser, r: Pick<RequestDetail, 'status' | 'agencyId'> & { handlingDepartments: readonly { id: string }[] }, verbs: readonly RequestVerb[] = REQUEST_VERBS): boolean {
+  const access = { status: r.status, agencyId: r.agencyId, handlingDepartmentIds: r.handlingDepartments.map((d) => d.id) };
+  return verbs.some((v) => canPerformVerb(user, access, v));
 }
 
 /** Handling departments see the requests assigned to them. */

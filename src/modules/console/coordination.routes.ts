@@ -52,7 +52,10 @@ export function registerCoordinationRoutes(app: FastifyInstance, services: Servi
   app.post('/console/coordination/:id/outcome', async (request, reply) => {
     const { id } = parseParams(idParams, request.params);
     const actor = staffActor(request);
+    // Role before form: the office or the item's own department (office-records coordination.service).
+    authorize(hasRole(actor.user, 'officer', 'drafter', 'departmentHead'), '只有公开办或本科室人员可以登记协调结果');
     const letter = await coordination.get(actor, id);
+    authorize(canHandleItemOffice(actor.user, await services.catalog.getForStaff(actor, letter.itemId)), '只有公开办或本科室人员可以登记协调结果');
     const { values } = await readForm(request);
     try {
       await coordination.recordOutcome(actor, id, {

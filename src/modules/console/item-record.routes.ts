@@ -9,6 +9,7 @@ import { today } from '../../core/time/clock.ts';
 import { staffActor, type StaffActor } from '../accounts/index.ts';
 import type { ItemDetail } from '../catalog/catalog.contract.ts';
 import type { ReviewVerb } from '../review/review.contract.ts';
+import { hasRoleForVerb } from '../review/index.ts';
 import { fieldErrorsOf, parseForm, readForm } from './console.forms.ts';
 import type { FieldErrorView, FormValues } from './console.layout.tsx';
 import { canChangePublishedItems, canEditDraft, canHandleItemOffice, canRepeal, canRevisePublished, canSeeItems } from './console.policy.ts';
@@ -57,13 +58,17 @@ export function registerItemRecordRoutes(app: FastifyInstance, services: Service
     return recordPage(request, reply, actor, item, {}, []);
   });
 
+  // Role before form: a work role, then (once the verb is known) a role some step of the review
+  // workflow takes the verb with; the item's state and department are checked when acting.
   app.post('/console/items/:id/act', async (request, reply) => {
     const actor = staffActor(request);
     const id = idOf(request);
+    authorize(canSeeItems(actor.user));
     const { values } = await readForm(request);
     const verb = verbField.safeParse(values);
     if (!verb.success) throw notFound('没有这项操作');
     const v = verb.data.verb;
+    authorize(hasRoleForVerb(actor.user, v), '您不能执行这项审核操作');
     const kept = { [`opinion-${v}`]: values.opinion, [`basis-${v}`]: values.basis };
     const parsed = parseForm(actionForm, values);
     let errors: FieldErrorView[] = parsed.ok ? [] : parsed.errors.map((e) => ({ ...e, field: `${e.field}-${v}` }));
@@ -139,12 +144,12 @@ export function registerItemRecordRoutes(app: FastifyInstance, services: Service
   app.post('/console/items/:id/revise', async (request, reply) => {
     const actor = staffActor(request);
     const item = await catalog.getForStaff(actor, idOf(request));
+    authorize(canRevisePublished(actor.user, item), '只有公开办工作人员可以修订已发布的信息');
     const { values } = await readForm(request);
     const parsed = parseForm(itemForm, values);
     const reason = parseForm(reviseForm, values);
     let errors = [...(parsed.ok ? [] : parsed.errors), ...(reason.ok ? [] : reason.errors)];
     if (parsed.ok && reason.ok) {
-      authorize(canRevisePublished(actor.user, item), '只有公开办工作人员可以修订已发布的信息');
       try {
         await catalog.revise(actor, item.id, parsed.data, reason.data.reviseReason);
         return redirect(reply, `/console/items/${item.id}?done=revised`);

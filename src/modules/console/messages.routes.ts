@@ -1,8 +1,9 @@
 // Routes of the console's message inbox (/console/messages) and a message's record page with its
 // actions. Each POST calls one participation use case and comes back to the record page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authorize } from '../../core/authz/authz.ts';
 import { sendPage } from '../../core/http/render.ts';
-import { hasRole, staffActor, type StaffActor } from '../accounts/index.ts';
+import { hasRole, staffActor, type SessionUser, type StaffActor } from '../accounts/index.ts';
 import { canDraftAnswer, canManageMessages, canTransition, type MessageStatus } from '../participation/index.ts';
 import type { Services } from '../../services.ts';
 import { fieldErrorsOf, readForm } from './console.forms.ts';
@@ -42,9 +43,12 @@ export function registerMessagesRoutes(app: FastifyInstance, services: Services)
   app.get('/console/messages/:id', async (request, reply) => record(request, reply, staffActor(request)));
 
   /** One POST action: run it, then back to the record page (or the form again with the errors). */
-  const action = (path: string, run: (actor: StaffActor, id: string, values: FormValues) => Promise<void>, fallbackField: string) =>
+  // Role before form: `may` is the role part of the use case (participation.policy); the message's
+  // department and status are checked when acting.
+  const action = (path: string, may: (user: SessionUser) => boolean, run: (actor: StaffActor, id: string, values: FormValues) => Promise<void>, fallbackField: string) =>
     app.post(`/console/messages/:id/${path}`, async (request, reply) => {
       const actor = staffActor(request);
+      authorize(may(actor.user), '您不能对该留言执行此操作');
       const { values } = await readForm(request);
       try {
         await run(actor, idOf(request), values);
@@ -54,9 +58,11 @@ export function registerMessagesRoutes(app: FastifyInstance, services: Services)
       }
     });
 
-  action('route', (actor, id, v) => participation.route(actor, id, value(v, 'departmentId')), 'departmentId');
-  action('draft', (actor, id, v) => participation.draft(actor, id, { answer: value(v, 'answer') }), 'answer');
-  action('approve', (actor, id) => participation.approve(actor, id), 'answer');
-  action('return', (actor, id) => participation.returnDraft(actor, id), 'answer');
-  action('invalid', (actor, id, v) => participation.markInvalid(actor, id, { reason: value(v, 'reason') }), 'reason');
+  /** The office answers directly; a department drafts the answers routed to it. */
+  const mayDraft = (user: SessionUser) => hasRole(user, 'officer', 'drafter', 'departmentHead');
+  action('route', canManageMessages, (actor, id, v) => participation.route(actor, id, value(v, 'departmentId')), 'departmentId');
+  action('draft', mayDraft, (actor, id, v) => participation.draft(actor, id, { answer: value(v, 'answer') }), 'answer');
+  action('approve', canManageMessages, (actor, id) => participation.approve(actor, id), 'answer');
+  action('return', canManageMessages, (actor, id) => participation.returnDraft(actor, id), 'answer');
+  action('invalid', canManageMessages, (actor, id, v) => participation.markInvalid(actor, id, { reason: value(v, 'reason') }), 'reason');
 }

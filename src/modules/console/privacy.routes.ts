@@ -2,10 +2,12 @@
 // record page) and the sensitive-word lexicon (sysAdmin).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { authorize } from '../../core/authz/authz.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { sendPage } from '../../core/http/render.ts';
 import type { Services } from '../../services.ts';
 import { staffActor } from '../accounts/index.ts';
+import { canDecideFindings } from '../privacy/index.ts';
 import { fieldErrorsOf, readForm } from './console.forms.ts';
 import type { FieldErrorView, FormValues } from './console.layout.tsx';
 import { pageContext, redirect } from './console.routes.ts';
@@ -20,6 +22,8 @@ export function registerPrivacyRoutes(app: FastifyInstance, services: Services):
   app.post('/console/items/:id/findings/:findingId', async (request, reply) => {
     const actor = staffActor(request);
     const { id, findingId } = request.params as { id: string; findingId: string };
+    // Role before form: only the confidentiality reviewer decides findings (screening.service).
+    authorize(canDecideFindings(actor.user), '只有保密审查人员可以处理个人信息检查结果');
     const parsed = decisionForm.safeParse((await readForm(request)).values);
     if (!parsed.success) throw notFound('没有这项操作');
     try {

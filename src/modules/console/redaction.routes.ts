@@ -6,7 +6,7 @@ import { authorize } from '../../core/authz/authz.ts';
 import { parseParams } from '../../core/http/api.ts';
 import { sendPage } from '../../core/http/render.ts';
 import { today } from '../../core/time/clock.ts';
-import { staffActor, type StaffActor } from '../accounts/index.ts';
+import { hasRole, staffActor, type StaffActor } from '../accounts/index.ts';
 import type { Services } from '../../services.ts';
 import { AppError } from '../../core/errors.ts';
 import { fieldErrorsOf, parseForm, readForm } from './console.forms.ts';
@@ -36,7 +36,9 @@ export function registerRedactionRoutes(app: FastifyInstance, services: Services
   /** Runs one form action; a user-correctable error shows the workspace again with the input kept. */
   async function action(request: FastifyRequest, reply: FastifyReply, run: (actor: StaffActor, values: FormValues) => Promise<string>) {
     const actor = staffActor(request);
-    authorize(canSeeItems(actor.user));
+    // Role before form: only the confidentiality reviewer (保密审查) and the office (复核) mark
+    // redactions (privacy redaction.policy); the service checks which of them the item's state allows.
+    authorize(hasRole(actor.user, 'confidentialityReviewer', 'officer'), '只有保密审查员或公开办可以标注删除区域');
     const { values } = await readForm(request);
     try {
       const done = await run(actor, values);

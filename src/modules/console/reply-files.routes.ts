@@ -3,6 +3,7 @@
 // page images. Rules (who may edit, when, what the applicant gets) live in the reply files service.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { authorize } from '../../core/authz/authz.ts';
 import { notFound } from '../../core/errors.ts';
 import { parseParams } from '../../core/http/api.ts';
 import { sendDownload } from '../../core/http/download.ts';
@@ -13,6 +14,7 @@ import { canEditReplyFiles } from '../requests/index.ts';
 import type { Services } from '../../services.ts';
 import { fieldErrorsOf, readForm } from './console.forms.ts';
 import type { FieldErrorView, FormValues } from './console.layout.tsx';
+import { canActOnRequest } from './console.policy.ts';
 import { pageContext, redirect } from './console.routes.ts';
 import { fileHref, filesHref, ReplyFileRedactionPage, ReplyFilesPage } from './reply-files.pages.tsx';
 
@@ -87,8 +89,17 @@ export function registerReplyFilesRoutes(app: FastifyInstance, services: Service
 
   app.get('/console/requests/:id/files', async (request, reply) => listPage(request, reply, staffActor(request)));
 
-  app.post('/console/requests/:id/files', async (request, reply) => {
+  // Role before form on every POST: the request (404 for another agency's), then whether the
+  // reply is the user's to work on (the handling department while drafting, the office while
+  // reviewing: the service checks which state); then the upload or the form.
+  const fileWorker = async (request: FastifyRequest) => {
     const actor = staffActor(request);
+    authorize(canActOnRequest(actor.user, await requests.get(actor, idOf(request)), ['submitReply', 'approve']), '只有承办单位或公开办可以处理答复材料');
+    return actor;
+  };
+
+  app.post('/console/requests/:id/files', async (request, reply) => {
+    const actor = await fileWorker(request);
     const id = idOf(request);
     const form = await readUpload(request);
     let errors = form.errors;
@@ -104,7 +115,7 @@ export function registerReplyFilesRoutes(app: FastifyInstance, services: Service
   });
 
   app.post('/console/requests/:id/files/:fileId/delete', async (request, reply) => {
-    const actor = staffActor(request);
+    const actor = await fileWorker(request);
     const p = ids(request);
     await replyFiles.remove(actor, p.id, p.fileId);
     return redirect(reply, `${filesHref(p.id)}?done=removed`);
@@ -121,7 +132,7 @@ export function registerReplyFilesRoutes(app: FastifyInstance, services: Service
   app.get('/console/requests/:id/files/:fileId/redact', async (request, reply) => redactionPage(request, reply, staffActor(request)));
 
   app.post('/console/requests/:id/files/:fileId/redact', async (request, reply) => {
-    const actor = staffActor(request);
+    const actor = await fileWorker(request);
     const p = ids(request);
     const { values } = await readForm(request);
     const texts = [values.finding ?? []].flat().map((v) => ({ type: v.slice(0, v.indexOf(':')) || undefined, text: v.slice(v.indexOf(':') + 1) }));

@@ -2,6 +2,7 @@
 // row, keeping everything typed), POST /act submits, returns or approves it. A failed form is
 // shown again with the values typed and the errors next to their fields.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authorize } from '../../core/authz/authz.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { sendPage } from '../../core/http/render.ts';
 import { staffActor, type StaffActor } from '../accounts/index.ts';
@@ -9,6 +10,7 @@ import { MAX_REPLY_ITEMS, REQUEST_VERBS, type ReplyItemInput, type RequestVerb }
 import type { Services } from '../../services.ts';
 import { readForm } from './console.forms.ts';
 import type { FieldErrorView, FormValues } from './console.layout.tsx';
+import { canActOnRequest } from './console.policy.ts';
 import { pageContext, redirect } from './console.routes.ts';
 import { ITEM_FIELDS, REPLY_VERBS, replyFormValues, ReplyPage } from './reply.pages.tsx';
 
@@ -56,8 +58,17 @@ export function registerReplyRoutes(app: FastifyInstance, services: Services): v
 
   app.get('/console/requests/:id/reply', async (request, reply) => show(request, reply, staffActor(request), idOf(request)));
 
-  app.post('/console/requests/:id/reply', async (request, reply) => {
+  // Role before form: the request (404 for another agency's), then whether the reply's verbs are the
+  // user's (the handling department drafts, the office reviews); the service checks the state.
+  const replyWorker = async (request: FastifyRequest) => {
     const actor = staffActor(request);
+    const detail = await requests.get(actor, idOf(request));
+    authorize(canActOnRequest(actor.user, detail, REPLY_VERBS), '只有承办单位或公开办可以办理答复稿');
+    return { actor, detail };
+  };
+
+  app.post('/console/requests/:id/reply', async (request, reply) => {
+    const { actor } = await replyWorker(request);
     const id = idOf(request);
     const { values } = await readForm(request);
     const { items } = itemsFromForm(values);
@@ -73,11 +84,12 @@ export function registerReplyRoutes(app: FastifyInstance, services: Services): v
   });
 
   app.post('/console/requests/:id/reply/act', async (request, reply) => {
-    const actor = staffActor(request);
+    const { actor, detail } = await replyWorker(request);
     const id = idOf(request);
     const { values } = await readForm(request);
     const verb = str(values.verb) as RequestVerb;
     if (!REQUEST_VERBS.includes(verb) || !REPLY_VERBS.includes(verb)) throw notFound('没有这项操作');
+    authorize(canActOnRequest(actor.user, detail, [verb]), '您不能对该申请执行此操作');
     const note = str(values[`note-${verb}`]).trim();
     try {
       await requests.act(actor, id, verb, { note });

@@ -2,15 +2,16 @@
 // (第三十三条), split ("one matter per request") and the audited reveal of the identity number.
 // Each form's fields carry the verb in their names, so a failed form keeps its own values.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authorize } from '../../core/authz/authz.ts';
 import { notFound } from '../../core/errors.ts';
 import { sendPage } from '../../core/http/render.ts';
 import { sendDownload } from '../../core/http/download.ts';
 import { staffActor, type StaffActor } from '../accounts/index.ts';
-import { EXTENDABLE_STATUSES, REQUEST_TRANSITIONS, type ActInput, type RequestDetail, type RequestVerb } from '../requests/index.ts';
+import { assertCanExtend, assertOfficerOf, EXTENDABLE_STATUSES, REQUEST_TRANSITIONS, type ActInput, type RequestDetail, type RequestVerb } from '../requests/index.ts';
 import type { Services } from '../../services.ts';
 import { fieldErrorsOf, parseForm, readForm } from './console.forms.ts';
 import type { FieldErrorView, FormValues } from './console.layout.tsx';
-import { canRegisterRequests } from './console.policy.ts';
+import { canActOnRequest, canRegisterRequests } from './console.policy.ts';
 import { pageContext, redirect } from './console.routes.ts';
 import { RequestRecordPage, type NoteRule } from './requests-record.pages.tsx';
 import { actForm, extendForm, splitForm, verbField } from './requests.schemas.ts';
@@ -78,13 +79,18 @@ export function registerRequestRecordRoutes(app: FastifyInstance, services: Serv
     return sendDownload(reply, await requests.attachment(actor, idOf(request), attachmentId));
   });
 
+  // Role before form on every POST: the request (404 for another agency's) and who may act on it,
+  // then the submitted form; the service checks again, with the request's state.
   app.post('/console/requests/:id/act', async (request, reply) => {
     const actor = staffActor(request);
     const id = idOf(request);
+    const detail = await requests.get(actor, id);
+    authorize(canActOnRequest(actor.user, detail), '您不能办理该申请');
     const { values } = await readForm(request);
     const verb = verbField.safeParse(values);
     if (!verb.success) throw notFound('没有这项操作');
     const v = verb.data.verb;
+    authorize(canActOnRequest(actor.user, detail, [v]), '您不能对该申请执行此操作');
     const { input, errors: formErrors } = actInputOf(v, values);
     let errors = formErrors;
     if (input) {
@@ -103,6 +109,8 @@ export function registerRequestRecordRoutes(app: FastifyInstance, services: Serv
   app.post('/console/requests/:id/extend', async (request, reply) => {
     const actor = staffActor(request);
     const id = idOf(request);
+    const [detail, departments] = await Promise.all([requests.get(actor, id), services.accounts.departments(actor.user.agencyId)]);
+    assertCanExtend(actor.user, detail, departments.some((d) => d.id === actor.user.departmentId && Number(d.isDisclosureOffice) === 1));
     const { values } = await readForm(request);
     const parsed = parseForm(extendForm, values);
     let errors = parsed.ok ? [] : parsed.errors;
@@ -120,6 +128,7 @@ export function registerRequestRecordRoutes(app: FastifyInstance, services: Serv
   app.post('/console/requests/:id/split', async (request, reply) => {
     const actor = staffActor(request);
     const id = idOf(request);
+    assertOfficerOf(actor.user, await requests.get(actor, id));
     const { values } = await readForm(request);
     const parsed = parseForm(splitForm, { infoDescription: values.infoDescription, note: values.splitNote });
     let errors = parsed.ok ? [] : parsed.errors.map((e) => (e.field === 'note' ? { ...e, field: 'splitNote' } : e));

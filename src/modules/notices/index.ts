@@ -6,3 +6,4 @@ export { NOTICE_CONTENT_TYPES, type NoticeFormat } from './notice-render.ts';
 export { remedySentence, formatNoticeNumber } from './remedy.ts';
 export { allowedPlaceholders } from './notice-template.ts';
 export { canEditNoticeTemplates } from './notices.policy.ts';
+export { registerNoticesApi } from './notices.api.ts';

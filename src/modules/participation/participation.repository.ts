@@ -1,7 +1,8 @@
 // The only place the participation module touches Kysely: the messages table and its reminders.
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DbOrTrx } from '../../core/db/database.ts';
-import { escapeLike, likeOperator, dialectOf } from '../../core/db/dialect.ts';
+import { dialectOf } from '../../core/db/dialect.ts';
 import type { MessageTable, NotificationTable } from '../../core/db/schema.ts';
 import { OPEN_STATUSES, type MessageStatus } from './participation.rules.ts';
 
@@ -11,19 +12,46 @@ export interface MessageFilter {
   kind?: string;
 }
 
+// Quoted, every term is a literal word: FTS5 operators (AND, NEAR, "(", "*") and tsquery syntax
+// (&, |, !, :*) typed into the search box lose their meaning (as in the catalog's search repository).
+const ftsString = (term: string) => `"${term.replace(/"/g, '""')}"`;
+const tsOperand = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/** SQLite: the agency as one opaque word of the index (any id text is safe for unicode61). */
+export function agencyToken(agencyId: string): string {
+  return `a${createHash('sha256').update(agencyId).digest('hex').slice(0, 20)}`;
+}
+
+const PUBLIC_COLUMNS = sql`m.id, m.kind, m.public_subject, m.public_content, m.public_answer, m.received_on, m.answered_on`;
+
+type PublicRow = Pick<MessageTable, 'id' | 'kind' | 'publicSubject' | 'publicContent' | 'publicAnswer' | 'receivedOn' | 'answeredOn'>;
+
 export function participationRepository(db: DbOrTrx) {
-  const publicOf = (agencyId: string, q: string) => {
-    let query = db.selectFrom('messages').where('agencyId', '=', agencyId).where('published', '=', 1);
-    const words = q.split(/\s+/).filter(Boolean).slice(0, 5);
-    const like = likeOperator(dialectOf(db));
-    for (const w of words) {
-      const pattern = `%${escapeLike(w)}%`;
-      // ESCAPE spelled out: SQLite's LIKE has no escape character by default.
-      const match = (column: 'publicSubject' | 'publicContent' | 'publicAnswer') => sql<boolean>`${sql.ref(column)} ${sql.raw(like)} ${pattern} escape '\\'`;
-      query = query.where((eb) => eb.or([match('publicSubject'), match('publicContent'), match('publicAnswer')]));
+  const postgres = dialectOf(db) === 'postgres';
+
+  /**
+   * A page of the agency's published messages containing every term (segmented words; migration
+   * 20261122100100), newest publication first, and how many there are. The word index drives both:
+   * on SQLite the agency is a word of the index too, so the count never leaves FTS5 and the page
+   * reads matches in rowid (publication) order and stops at the page; a rare or absent word costs
+   * a posting-list lookup. (As `id in (…)` over messages, SQLite walked every published message.)
+   */
+  async function searchPage(agencyId: string, terms: string[], offset: number, limit: number): Promise<{ rows: PublicRow[]; total: number }> {
+    if (postgres) {
+      const match = sql`s.agency_id = ${agencyId} and s.tsv @@ to_tsquery('simple', ${terms.map(tsOperand).join(' & ')})`;
+      const [rows, count] = await Promise.all([
+        sql<PublicRow>`select ${PUBLIC_COLUMNS} from message_search s join messages m on m.id = s.message_id
+          where ${match} order by m.published_at desc, m.id desc limit ${limit} offset ${offset}`.execute(db),
+        sql<{ n: number }>`select count(*) as n from message_search s where ${match}`.execute(db),
+      ]);
+      return { rows: rows.rows, total: Number(count.rows[0]?.n ?? 0) };
     }
-    return query;
-  };
+    const match = [`{agency} : ${ftsString(agencyToken(agencyId))}`, ...terms.map((t) => `{tokens} : ${ftsString(t)}`)].join(' AND ');
+    const rows = await sql<PublicRow>`select ${PUBLIC_COLUMNS} from message_fts f join messages m on m.id = f.message_id
+      where message_fts match ${match} order by f.rowid desc limit ${limit} offset ${offset}`.execute(db);
+    const count = await sql<{ n: number }>`select count(*) as n from message_fts where message_fts match ${match}`.execute(db);
+    return { rows: rows.rows, total: Number(count.rows[0]?.n ?? 0) };
+  }
 
   return {
     async insert(row: MessageTable): Promise<void> {
@@ -51,16 +79,32 @@ export function participationRepository(db: DbOrTrx) {
     /** Every valid message still waiting for its answer, across agencies (the daily sweep). */
     openMessages: () => db.selectFrom('messages').selectAll().where('status', 'in', [...OPEN_STATUSES]).orderBy('receivedOn', 'asc').execute(),
 
-    async publicPage(agencyId: string, q: string, offset: number, limit: number) {
+    /**
+     * Indexes the public copy of a message (its words, space-joined) in the transaction that
+     * publishes it; a message is published once (approve: drafted → answered), so index order is
+     * publication order.
+     */
+    async indexPublic(message: Pick<MessageTable, 'id' | 'agencyId'>, tokens: string): Promise<void> {
+      if (postgres) {
+        await sql`insert into message_search (message_id, agency_id, tsv) values (${message.id}, ${message.agencyId}, to_tsvector('simple', ${tokens}))`.execute(db);
+      } else {
+        await sql`insert into message_fts (message_id, agency, tokens) values (${message.id}, ${agencyToken(message.agencyId)}, ${tokens})`.execute(db);
+      }
+    },
+
+    /** The public list: everything published (newest answer first), or the matches of the terms. */
+    async publicPage(agencyId: string, terms: string[], offset: number, limit: number): Promise<{ rows: PublicRow[]; total: number }> {
+      if (terms.length > 0) return searchPage(agencyId, terms, offset, limit);
+      const published = () => db.selectFrom('messages').where('agencyId', '=', agencyId).where('published', '=', 1);
       const [rows, count] = await Promise.all([
-        publicOf(agencyId, q)
+        published()
           .select(['id', 'kind', 'publicSubject', 'publicContent', 'publicAnswer', 'receivedOn', 'answeredOn'])
           .orderBy('answeredOn', 'desc')
           .orderBy('id', 'desc')
           .offset(offset)
           .limit(limit)
           .execute(),
-        publicOf(agencyId, q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+        published().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows, total: Number(count.n) };
     },

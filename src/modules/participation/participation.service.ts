@@ -15,9 +15,10 @@ import type { CalendarService } from '../../core/time/calendar.service.ts';
 import { nowIso, today, type Clock } from '../../core/time/clock.ts';
 import { auditActor, type StaffActor } from '../accounts/index.ts';
 import { newTrackingCode, normalizeTrackingCode } from '../../core/text/tracking-code.ts';
+import { queryTerms, segmentForSearch } from '../../core/text/segment.ts';
 import { maskForPublication } from './participation.publish.ts';
 import { assertCan, canDraftAnswer, canManageMessages, canSeeMessage, canSeeMessages } from './participation.policy.ts';
-import { participationRepository, type MessageFilter } from './participation.repository.ts';
+import { participationRepository, type MessageFilter, type ParticipationRepository } from './participation.repository.ts';
 import {
   canTransition, inspectionDueOn, inspectionStage, MESSAGE_TRANSITIONS, replyDueOn, type InspectionStage, type MessageKind, type MessageStatus, type MessageVerb,
 } from './participation.rules.ts';
@@ -82,6 +83,15 @@ function parse<T>(schema: ZodType<T>, input: unknown): T {
   return r.data;
 }
 
+/** The search box takes 50 characters; more words than this add nothing but posting lists. */
+const MAX_QUERY_CHARS = 50;
+const MAX_QUERY_TERMS = 10;
+
+/** The words of a public copy for the message index (migration 20261122100100). */
+function publicWords(copy: Pick<MessageTable, 'publicSubject' | 'publicContent' | 'publicAnswer'>): string {
+  return segmentForSearch(`${copy.publicSubject}\n${copy.publicContent}\n${copy.publicAnswer}`).join(' ');
+}
+
 export const MESSAGE_NOT_FOUND = () => new AppError(404, 'MESSAGE_NOT_FOUND', '查询码或手机号码后四位不正确，请核对后重试');
 
 export function createParticipationService(deps: ParticipationDeps) {
@@ -100,12 +110,16 @@ export function createParticipationService(deps: ParticipationDeps) {
   }
 
   /** Applies a verb: checks the transition, updates guarded by the status, audits, in one transaction. */
-  async function act(actor: StaffActor, m: MessageTable, verb: MessageVerb, patch: Partial<MessageTable>, after: Record<string, unknown>): Promise<void> {
+  async function act(
+    actor: StaffActor, m: MessageTable, verb: MessageVerb, patch: Partial<MessageTable>, after: Record<string, unknown>,
+    alsoInTransaction?: (repo: ParticipationRepository) => Promise<void>,
+  ): Promise<void> {
     if (!canTransition(verb, m.status)) throw conflict('MESSAGE_STATE', '该留言当前状态不能进行此操作，请刷新页面');
     const { from, to } = MESSAGE_TRANSITIONS[verb];
     await db.transaction().execute(async (trx) => {
       const ok = await participationRepository(trx).updateFrom(m.id, from, { ...patch, status: to, updatedAt: nowIso(clock) });
       if (!ok) throw conflict('MESSAGE_STATE', '该留言已被他人处理，请刷新页面');
+      await alsoInTransaction?.(participationRepository(trx));
       await appendAuditEvent(trx, clock, auditActor(actor), {
         action: `message.${verb}`, subjectType: 'message', subjectId: m.id, agencyId: m.agencyId, before: { status: m.status }, after: { status: to, ...after },
       });
@@ -206,13 +220,14 @@ export function createParticipationService(deps: ParticipationDeps) {
       const asker = { name: m.askerName, phone: cipher.decrypt(m.phoneEnc) };
       const publish = m.consentToPublish === 1;
       const patch: Partial<MessageTable> = { answer, answeredBy: actor.user.id, answeredOn: today(clock) };
+      let index: ((r: ParticipationRepository) => Promise<void>) | undefined;
       if (publish) {
-        Object.assign(patch, {
-          published: 1, publishedAt: nowIso(clock),
-          publicSubject: maskForPublication(m.subject, asker), publicContent: maskForPublication(m.content, asker), publicAnswer: maskForPublication(answer, asker),
-        });
+        const copy = { publicSubject: maskForPublication(m.subject, asker), publicContent: maskForPublication(m.content, asker), publicAnswer: maskForPublication(answer, asker) };
+        Object.assign(patch, { published: 1, publishedAt: nowIso(clock), ...copy });
+        // Only the masked public copy is indexed: the index is as public as the list.
+        index = (r) => r.indexPublic(m, publicWords(copy));
       }
-      await act(actor, m, 'approve', patch, { published: publish, answeredOn: patch.answeredOn });
+      await act(actor, m, 'approve', patch, { published: publish, answeredOn: patch.answeredOn }, index);
     },
 
     /** Spam or abuse: kept on record with the reason, and no longer counted as waiting for an answer. */
@@ -237,8 +252,16 @@ export function createParticipationService(deps: ParticipationDeps) {
       };
     },
 
+    /**
+     * 留言选登 search: every segmented word of the query must occur (any order, anywhere in the
+     * subject, question or answer), as in the catalog search; a blank query lists them all.
+     */
     async publicAnswers(agencyId: string, q: string, page: number, pageSize = 20): Promise<{ rows: PublicAnswer[]; total: number }> {
-      const { rows, total } = await repo().publicPage(agencyId, q.trim().slice(0, 50), (Math.max(1, page) - 1) * pageSize, pageSize);
+      const text = q.trim().slice(0, MAX_QUERY_CHARS);
+      const terms = queryTerms(text).slice(0, MAX_QUERY_TERMS);
+      // Only punctuation or symbols ("%"): nothing can match, and it is not a blank query.
+      if (text !== '' && terms.length === 0) return { rows: [], total: 0 };
+      const { rows, total } = await repo().publicPage(agencyId, terms, (Math.max(1, page) - 1) * pageSize, pageSize);
       return {
         total,
         rows: rows.map((r) => ({ id: r.id, kind: r.kind as MessageKind, subject: r.publicSubject, content: r.publicContent, answer: r.publicAnswer, receivedOn: r.receivedOn, answeredOn: r.answeredOn ?? '' })),

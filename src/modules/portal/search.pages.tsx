@@ -3,6 +3,7 @@
 import { VALIDITIES, VALIDITY_LABELS } from '../catalog/index.ts';
 import type { SearchHit, SearchResult } from '../search/index.ts';
 import { EmbedField, itemHref, Pagination, portalHref } from './components.tsx';
+import { ClarificationTag } from './clarification-tag.tsx';
 import { Layout } from './layout.tsx';
 import { flattenColumns, type PortalContext, type SearchFilters } from './portal.service.ts';
 
@@ -65,6 +66,7 @@ function Hit({ hit, columnName }: { hit: SearchHit; columnName: string | undefin
       <h3 class="search-hit-title">
         {/* titleHtml and snippetHtml are escaped by the search module, with <mark> around matches. */}
         <a href={itemHref(hit.itemId)} dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
+        <ClarificationTag item={hit} />
       </h3>
       {hit.snippetHtml && <p class="search-hit-snippet" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />}
       <p class="search-hit-meta">

@@ -9,7 +9,7 @@ import { addCalendarDays } from '../../core/time/dates.ts';
 import type { StaffActor } from '../accounts/index.ts';
 import { dashboardRepository, REVIEW_STEPS } from './dashboard.repository.ts';
 import { resolveViewScope, type AgencyDirectory, type ViewScope } from './dashboard.scope.ts';
-import { beijingDateOf, beijingDayStart, endOfWeek, lastMonths } from './dashboard.time.ts';
+import { beijingDayStart, endOfWeek, lastMonths } from './dashboard.time.ts';
 
 export interface DepartmentLoad {
   departmentId: string | null;
@@ -51,16 +51,30 @@ export interface DashboardDeps {
   directory: AgencyDirectory;
 }
 
-/** Working days after `from` up to and including `to`, memoised per pair (few distinct pairs). */
-function averageWorkingDays(calendar: WorkingDayCalendar, pairs: { receivedOn: string; approvedOn: string; count: number }[]) {
+/**
+ * The average of working days after `receivedOn` up to and including `approvedOn`, weighted by count.
+ * A year of replies spans only a few hundred distinct days, so each day's running count of working
+ * days is computed once, and a pair's working days are the difference of two running counts
+ * (the same as calendar.workingDaysBetween, without walking each pair's days).
+ */
+export function averageWorkingDays(calendar: WorkingDayCalendar, pairs: { receivedOn: string; approvedOn: string; count: number }[]) {
+  const counted = pairs.filter((p) => p.approvedOn >= p.receivedOn);
+  if (!counted.length) return { average: null, count: 0 };
+  const first = counted.reduce((m, p) => (p.receivedOn < m ? p.receivedOn : m), counted[0].receivedOn);
+  const last = counted.reduce((m, p) => (p.approvedOn > m ? p.approvedOn : m), counted[0].approvedOn);
+  const running = new Map<string, number>([[first, 0]]);
+  let sum = 0;
+  for (let d = addCalendarDays(first, 1); d <= last; d = addCalendarDays(d, 1)) {
+    if (calendar.isWorkingDay(d)) sum++;
+    running.set(d, sum);
+  }
   let total = 0;
   let count = 0;
-  for (const p of pairs) {
-    if (p.approvedOn < p.receivedOn) continue;
-    total += calendar.workingDaysBetween(p.receivedOn, p.approvedOn) * p.count;
+  for (const p of counted) {
+    total += (running.get(p.approvedOn)! - running.get(p.receivedOn)!) * p.count;
     count += p.count;
   }
-  return { average: count ? Math.round((total / count) * 10) / 10 : null, count };
+  return { average: Math.round((total / count) * 10) / 10, count };
 }
 
 export function createDashboardService(deps: DashboardDeps) {
@@ -86,8 +100,7 @@ export function createDashboardService(deps: DashboardDeps) {
         .map((l) => ({ ...l, departmentName: l.departmentId ? (names.get(l.departmentId) ?? '') : '未交办' }))
         .sort((a, b) => b.open - a.open || a.departmentName.localeCompare(b.departmentName, 'zh'));
       const sum = (k: 'open' | 'dueThisWeek' | 'overdue') => loads.reduce((s, l) => s + l[k], 0);
-      const approvals = pairs.map((p) => ({ receivedOn: p.receivedOn, approvedOn: beijingDateOf(`${p.hour}:00:00.000Z`), count: p.count }));
-      const avg = averageWorkingDays(calendar, approvals);
+      const avg = averageWorkingDays(calendar, pairs);
       return {
         scope,
         todayOn,

@@ -12,3 +12,4 @@ export { renderAnnualReport, buildReportModel, AnnualReportView as AnnualReportD
 export { createLedgerImportService, LedgerRejected, IMPORTED_APPLICANT_NAME, type LedgerImportService, type LedgerImportResult } from './ledger-import.service.ts';
 export { LEDGER_COLUMNS } from './ledger-import.parse.ts';
 export { rollUpWorkbook } from './rollup.export.ts';
+export { registerReportsApi } from './reports.api.ts';

@@ -16,6 +16,8 @@ import {
 } from './requests.http-schemas.ts';
 import { assertCanExtend, assertOfficerOf, canPerformVerb } from './requests.policy.ts';
 import { actInput, extendInput, publicApplicationBody, registeredApplicationInput, registerQueryInput, splitInput, trackInput } from './requests.schemas.ts';
+import { registerChallengesApi } from './challenges.api.ts';
+import { registerFilingsApi } from './filings.api.ts';
 
 const accessOf = (d: RequestDetail) => ({ status: d.status as RequestStatus, agencyId: d.agencyId, handlingDepartmentIds: d.handlingDepartments.map((x) => x.id) });
 
@@ -129,4 +131,6 @@ export function registerRequestsRoutes(app: FastifyInstance, services: Services)
     await requests.notifications.markRead(staffActor(request), params.id);
     return { ok: true as const };
   });
+  registerChallengesApi(app, services);
+  registerFilingsApi(app, services);
 }

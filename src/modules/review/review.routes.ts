@@ -1,12 +1,13 @@
 // The review API: act on an item (the verb is the path), the work queue, the archived records.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { authorize } from '../../core/authz/authz.ts';
 import { apiRoute } from '../../core/http/api.ts';
 import { staffActor } from '../accounts/index.ts';
 import { ITEM_STATUSES, SCOPES, VALIDITIES, DISCLOSURE_MODES } from '../catalog/index.ts';
 import type { Services } from '../../services.ts';
 import { actInput } from './review.schemas.ts';
-import { REVIEW_VERBS } from './review.workflow.ts';
+import { hasRoleForVerb, isReviewVerb, REVIEW_VERBS } from './review.workflow.ts';
 
 const summary = z.object({
   id: z.string(), agencyId: z.string(), columnId: z.string(), columnName: z.string(), departmentId: z.string(), departmentName: z.string(),
@@ -29,6 +30,13 @@ export function registerReviewRoutes(app: FastifyInstance, services: Services): 
   apiRoute(app, {
     method: 'POST', url: '/api/v1/staff/items/:id/actions/:verb', summary: '审核操作：submit / approve / sendBack / publish / takedown', tags: ['review', 'staff'],
     access: 'staff', params: z.object({ id: z.string().min(1).max(64), verb }), body: actInput, response: actResult,
+    // Role before form: the item (404 for another agency's), then a role some step takes the verb
+    // with; the item's state and department are checked when acting.
+    authorize: async (request, { id, verb: v }) => {
+      const actor = staffActor(request);
+      await services.catalog.getForStaff(actor, id);
+      authorize(isReviewVerb(v) && hasRoleForVerb(actor.user, v), '您不能执行这项审核操作');
+    },
   }, async (request, { params, body }) => review.act(staffActor(request), params.id, params.verb as Parameters<typeof review.act>[2], body));
 
   apiRoute(app, {

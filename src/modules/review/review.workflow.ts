@@ -71,6 +71,11 @@ export function findTransition(user: SessionUser, item: WorkflowSubject, verb: R
   );
 }
 
+/** Whether some step of the workflow takes this verb with one of the user's roles (the role part, before the item's state). */
+export function hasRoleForVerb(user: SessionUser, verb: ReviewVerb): boolean {
+  return TRANSITIONS.some((t) => t.verb === verb && hasRole(user, t.role));
+}
+
 /** Why a verb is not possible: no such step from this status, or not this user's to take. */
 export function refusal(item: WorkflowSubject, verb: ReviewVerb): 'noSuchStep' | 'notPermitted' {
   return TRANSITIONS.some((t) => t.from === item.status && t.verb === verb) ? 'notPermitted' : 'noSuchStep';

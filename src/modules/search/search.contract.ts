@@ -14,6 +14,8 @@ export interface SearchDocument {
   topic: string;
   validity: string;
   publishedOn: string;
+  /** A clarification (澄清, 条例 第六条): its hits carry the label. */
+  isClarification?: boolean;
 }
 
 export interface SearchQuery {
@@ -40,6 +42,7 @@ export interface SearchHit {
   docNumber: string;
   publishedOn: string;
   columnId: string;
+  isClarification: boolean;
 }
 
 export interface SearchResult {

@@ -234,7 +234,7 @@ export function createSearchRepository(dialect: DialectName) {
       const run = async (lowestKey: number | undefined) =>
         (
           await sql<SearchRow>`select d.doc_key, d.item_id, d.agency_id, d.column_id, d.year, d.issuer,
-            d.topic, d.validity, d.published_on, d.title, d.doc_number, d.body_text
+            d.topic, d.validity, d.published_on, d.title, d.doc_number, d.body_text, d.is_clarification
           from ${from} where ${where} ${lowestKey === undefined ? sql`` : sql`and d.doc_key >= ${lowestKey}`}
           order by ${orderKey} desc limit ${limit} offset ${offset}`.execute(db)
         ).rows;

@@ -46,6 +46,7 @@ function toHit(row: SearchRow, terms: string[]): SearchHit {
     docNumber: row.docNumber,
     publishedOn: row.publishedOn,
     columnId: row.columnId,
+    isClarification: Number(row.isClarification) === 1,
   };
 }
 
@@ -68,6 +69,7 @@ export function createSearchService(deps: SearchDeps): SearchService {
       title: doc.title,
       docNumber: doc.docNumber,
       bodyText,
+      isClarification: doc.isClarification ? 1 : 0,
     };
     return {
       row,
