@@ -77,10 +77,12 @@ export async function verifyReminders(services: Services): Promise<ReminderFindi
   const todayOn = today(services.clock);
   const open = await db.selectFrom('requests').selectAll().where('status', 'in', [...OPEN_STATUSES]).execute();
   const pauses = open.length ? await db.selectFrom('requestPauses').selectAll().where('requestId', 'in', open.map((r) => r.id)).execute() : [];
+  const fees = open.length ? await db.selectFrom('requestFees').selectAll().where('requestId', 'in', open.map((r) => r.id)).where('paidOn', 'is', null).execute() : [];
   let expected = 0;
   for (const row of open) {
-    for (const item of dueItemsOf(row, pauses.filter((p) => p.requestId === row.id))) {
-      const m = currentMilestone(calendar, item.dueOn, todayOn);
+    const unpaidFeeDueOn = fees.find((f) => f.requestId === row.id)?.paymentDueOn ?? null;
+    for (const item of dueItemsOf(row, pauses.filter((p) => p.requestId === row.id), unpaidFeeDueOn)) {
+      const m = currentMilestone(calendar, item, todayOn);
       if (!m) continue;
       expected++;
       const prefix = `${row.id}:${item.kind}:${item.dueOn}:${m.offset}@`;

@@ -21,6 +21,8 @@ export interface HttpFixtureOptions<K extends FixtureUserKey, O extends FixtureU
   env?: Record<string, string>;
   /** Config overrides for the app only (the services keep theirs). */
   appConfig?: Partial<Config>;
+  /** buildApp's own options (a log stream to read the request logs). */
+  appOptions?: Parameters<typeof buildApp>[1];
   /** Data to create after the fixture and before anyone signs in. */
   setup?: (t: HttpFixtureBase) => Promise<void>;
 }
@@ -52,7 +54,7 @@ export async function createHttpFixture<const K extends FixtureUserKey = never, 
   const services = await createTestServices({ clock: opts.clock, env: opts.env });
   let app: FastifyInstance | undefined;
   try {
-    app = await buildApp(opts.appConfig ? { ...services, config: { ...services.config, ...opts.appConfig } } : services);
+    app = await buildApp(opts.appConfig ? { ...services, config: { ...services.config, ...opts.appConfig } } : services, opts.appOptions);
     const fx = await createFixture(services);
     const built: FastifyInstance = app;
     const base: HttpFixtureBase = {

@@ -1,15 +1,14 @@
 // Graceful shutdown (issue 8 part 7): SIGTERM turns /readyz 503 first, then the server stops
 // accepting and still completes the request in flight; the job runner's stop() lets the running
 // job finish and claims no further one.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { enqueueJob } from '../../src/core/jobs/jobs.ts';
-import { createFixture, type Fixture } from '../factories.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { useServiceFixture } from '../helpers/service-fixture.ts';
 import { application } from '../requests/request-helpers.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,28 +25,19 @@ function get(port: number, url: string): Promise<{ status: number } | { error: s
 }
 
 describe('graceful shutdown', () => {
-  let services: TestServices;
-  let fx: Fixture;
-
-  before(async () => {
-    services = await createTestServices();
-    fx = await createFixture(services);
-  });
-  after(async () => {
-    await services.cleanup();
-  });
+  const t = useServiceFixture();
 
   test('stop() waits for the running job and claims no further one', async () => {
     let release!: () => void;
     const started: string[] = [];
-    services.jobs.register('ops.slow', async (payload) => {
+    t.services.jobs.register('ops.slow', async (payload) => {
       started.push(String((payload as { n: number }).n));
       await new Promise<void>((r) => (release = r));
     });
-    const { db } = services.database;
-    await enqueueJob(db, services.clock, 'ops.slow', { n: 1 });
-    await enqueueJob(db, services.clock, 'ops.slow', { n: 2 });
-    const stop = services.jobs.start(10);
+    const { db } = t.services.database;
+    await enqueueJob(db, t.services.clock, 'ops.slow', { n: 1 });
+    await enqueueJob(db, t.services.clock, 'ops.slow', { n: 2 });
+    const stop = t.services.jobs.start(10);
     while (started.length === 0) await sleep(10);
     let stopped = false;
     const stopping = stop().then(() => (stopped = true));
@@ -61,7 +51,7 @@ describe('graceful shutdown', () => {
   });
 
   test('SIGTERM: /readyz 503, new connections refused, the slow request in flight completes, exit 0', async () => {
-    const cfg = services.config;
+    const cfg = t.services.config;
     const env = {
       ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATA_DIR: cfg.dataDir, SHUTDOWN_GRACE_MS: '1500',
       DATABASE_URL: cfg.database.kind === 'postgres' ? cfg.database.url : `sqlite:${cfg.database.file}`,
@@ -78,7 +68,7 @@ describe('graceful shutdown', () => {
       assert.deepEqual(await get(port, '/readyz'), { status: 200 });
 
       // A slow client: headers and half the body now, the rest after the server stopped accepting.
-      const body = Buffer.from(JSON.stringify({ ...application(), agencyCode: fx.agency.code }));
+      const body = Buffer.from(JSON.stringify({ ...application(), agencyCode: t.fx.agency.code }));
       let slowRequest: http.ClientRequest | undefined;
       const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = http.request({
@@ -109,7 +99,7 @@ describe('graceful shutdown', () => {
       const res = await response;
       assert.equal(res.status, 201, res.body);
       assert.equal(await exited, 0, out);
-      const stored = await services.database.db.selectFrom('requests').select('id').where('idempotencyKey', '=', 'shutdown-test-1').execute();
+      const stored = await t.services.database.db.selectFrom('requests').select('id').where('idempotencyKey', '=', 'shutdown-test-1').execute();
       assert.equal(stored.length, 1, 'the acknowledged application is stored');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');

@@ -1,14 +1,10 @@
 // The request logs of a whole /apply + /track journey (HTML form and JSON API, a rejected
 // attempt, a wrong tracking lookup) carry request ids but none of the applicant's data.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
-import type { FakeClock } from '../../src/core/time/clock.ts';
 import { loggableUrl } from '../../src/core/ops/logging.ts';
-import { createFixture, type Fixture } from '../factories.ts';
 import { cookieFrom } from '../helpers/http.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { useHttpFixture } from '../helpers/http-fixture.ts';
 import { VALID_ID } from '../requests/request-helpers.ts';
 
 const PERSON = {
@@ -17,20 +13,8 @@ const PERSON = {
 };
 
 describe('logs without personal data', () => {
-  let services: TestServices;
-  let app: FastifyInstance;
-  let fx: Fixture;
   const lines: string[] = [];
-
-  before(async () => {
-    services = await createTestServices();
-    app = await buildApp(services, { logStream: { write: (line) => void lines.push(line) } });
-    fx = await createFixture(services);
-  });
-  after(async () => {
-    await app.close();
-    await services.cleanup();
-  });
+  const t = useHttpFixture({ appOptions: { logStream: { write: (line) => void lines.push(line) } } });
 
   test('loggableUrl drops query strings and hides tracking codes and download tokens', () => {
     assert.equal(loggableUrl('/track?code=ABC&phone=139', '/track'), '/track');
@@ -41,11 +25,11 @@ describe('logs without personal data', () => {
 
   test('an /apply + /track journey leaves request ids and statuses in the log, and no personal data', async () => {
     const remote = '10.9.0.1';
-    const page = await app.inject({ method: 'GET', url: '/apply', remoteAddress: remote });
+    const page = await t.app.inject({ method: 'GET', url: '/apply', remoteAddress: remote });
     const cookie = `gk_csrf=${cookieFrom(page, 'gk_csrf')}`;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
     const stamp = /name="formStamp" value="([^"]+)"/.exec(page.body)![1];
-    (services.clock as FakeClock).advanceMs(5_000);
+    t.clock.advanceMs(5_000);
     const fields: Record<string, string> = {
       formStamp: stamp, applicantKind: 'person', idType: 'residentId', ...PERSON,
       infoDescription: '请提供 2024 年沙河镇集体土地征收补偿安置方案及批复文件。', infoTitle: '征收补偿安置方案', infoDocNumber: '',
@@ -54,7 +38,7 @@ describe('logs without personal data', () => {
     const post = (f: Record<string, string>) => {
       const boundary = '----gongkaiLogTest';
       const body = Object.entries(f).map(([k, v]) => `--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`;
-      return app.inject({
+      return t.app.inject({
         method: 'POST', url: `/apply?_csrf=${encodeURIComponent(csrf)}`, remoteAddress: remote,
         headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.from(body),
       });
@@ -65,24 +49,24 @@ describe('logs without personal data', () => {
     assert.equal(done.statusCode, 303, done.body.slice(0, 300));
     const location = String(done.headers.location);
     const trackingCode = decodeURIComponent(/\/apply\/receipt\/([^?]+)/.exec(location)![1]);
-    assert.equal((await app.inject({ method: 'GET', url: location, remoteAddress: remote })).statusCode, 200);
+    assert.equal((await t.app.inject({ method: 'GET', url: location, remoteAddress: remote })).statusCode, 200);
 
     // The JSON API with the same person.
-    const api = await app.inject({
+    const api = await t.app.inject({
       method: 'POST', url: '/api/v1/requests', remoteAddress: remote,
       headers: { 'content-type': 'application/json', 'idempotency-key': 'log-test-1' },
       payload: { applicantType: 'person', idType: 'residentId', legalRepresentative: '', agentName: '', agentIdNumber: '', ...PERSON,
         infoDescription: '请提供 2024 年沙河镇集体土地征收补偿安置方案及批复文件。', infoTitle: '', infoDocNumber: '', purpose: '',
-        deliveryMethod: 'email', feeWaiverRequested: false, feeWaiverReason: '', agencyCode: fx.agency.code },
+        deliveryMethod: 'email', feeWaiverRequested: false, feeWaiverReason: '', agencyCode: t.fx.agency.code },
     });
     assert.equal(api.statusCode, 201, api.body.slice(0, 300));
 
     // /track: the link from the receipt, a wrong second factor, then the right one.
-    const trackPage = await app.inject({ method: 'GET', url: `/track?code=${encodeURIComponent(trackingCode)}&phone=${PERSON.phone}`, remoteAddress: remote });
+    const trackPage = await t.app.inject({ method: 'GET', url: `/track?code=${encodeURIComponent(trackingCode)}&phone=${PERSON.phone}`, remoteAddress: remote });
     assert.equal(trackPage.statusCode, 200);
     const trackCsrf = /name="_csrf" value="([^"]+)"/.exec(trackPage.body)![1];
     const trackCookie = `gk_csrf=${cookieFrom(trackPage, 'gk_csrf') ?? cookie.slice('gk_csrf='.length)}`;
-    const track = (last4: string) => app.inject({
+    const track = (last4: string) => t.app.inject({
       method: 'POST', url: '/track', remoteAddress: remote,
       headers: { cookie: trackCookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ _csrf: trackCsrf, code: trackingCode, phoneLast4: last4 }).toString(),

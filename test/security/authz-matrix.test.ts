@@ -11,7 +11,7 @@ import type { RouteEntry } from '../../src/core/http/route-table.ts';
 import { anonymousSession, type TestSession } from '../helpers/http.ts';
 import { createTestServices, type TestServices } from '../helpers/test-services.ts';
 import { ROUTE_POLICIES, type RoutePolicy } from './route-policies.ts';
-import { concreteUrl, createSecurityWorld, hasAgencyRecord, ROLE_KEYS, routeKey, type SecurityWorld, type Which } from './security-harness.ts';
+import { concreteUrl, createSecurityWorld, hasAgencyRecord, ROLE_KEYS, routeKey, type RoleKey, type SecurityWorld, type Which } from './security-harness.ts';
 
 let s: TestServices;
 let w: SecurityWorld;
@@ -27,8 +27,8 @@ after(async () => {
   await s?.cleanup();
 });
 
-function call(route: RouteEntry, which: Which, session: TestSession | null, policy?: RoutePolicy) {
-  const url = concreteUrl(w, route.url, which);
+function call(route: RouteEntry, which: Which, session: TestSession | null, policy?: RoutePolicy, role?: RoleKey) {
+  const url = concreteUrl(w, route.url, which, role);
   if (route.method === 'GET') return w.app.inject({ method: 'GET', url, headers: session ? { cookie: session.cookie } : {} });
   const json = route.url.startsWith('/api/');
   const by = session ?? anon;
@@ -54,6 +54,16 @@ describe('authorisation matrix generated from the route table', () => {
     assert.ok(w.routes.length > 150, `only ${w.routes.length} routes collected`);
   });
 
+  test('the staff filings API refuses a wrong role before it looks the filing up', async () => {
+    const unknown = concreteUrl(w, '/api/v1/staff/filings/:id', 'none');
+    const post = (url: string, role: RoleKey) => w.app.inject({
+      method: 'POST', url, headers: { cookie: w.sessions[role].cookie, 'x-csrf-token': w.sessions[role].csrf, 'content-type': 'application/json' }, payload: '{}',
+    });
+    assert.equal((await post(`${unknown}/filed`, 'confidentialityReviewer')).statusCode, 403);
+    assert.equal((await post(`${unknown}/rows/${w.own.filingRowId}`, 'drafter')).statusCode, 403);
+    assert.equal((await post(`${unknown}/filed`, 'officer')).statusCode, 404);
+  });
+
   test('every route × anonymous and every role × own and other agency answers as declared', async () => {
     const failures: string[] = [];
     let checked = 0;
@@ -72,21 +82,19 @@ describe('authorisation matrix generated from the route table', () => {
         if (a.statusCode !== 303 || !String(a.headers.location).startsWith('/console/login')) failures.push(`${key} anonymous: ${a.statusCode}, expected 303 to login`);
       } else if (a.statusCode !== 401) failures.push(`${key} anonymous: ${a.statusCode}, expected 401`);
 
-      const scoped = hasAgencyRecord(route.url);
-      // Sub-records the harness does not create (files, attachments) get unknown ids: 404 is right there.
-      const onlyKnownIds = !/:(?!(id|n|format|kind|verb|file)\b)\w+/.test(route.url);
+      const scoped = hasAgencyRecord(w, route.url);
       for (const role of ROLE_KEYS) {
         const allowed = policy.who.includes(role);
-        const own = await call(route, 'own', w.sessions[role], policy);
+        const own = await call(route, 'own', w.sessions[role], policy, role);
         checked++;
         const refused = [403, 404];
         if (allowed) {
           if (own.statusCode === 401 || own.statusCode === 403) failures.push(`${key} ${role}: ${own.statusCode}, declared allowed`);
-          else if (scoped && onlyKnownIds && own.statusCode === 404) failures.push(`${key} ${role}: 404 on the own agency's record`);
+          else if (scoped && own.statusCode === 404) failures.push(`${key} ${role}: 404 on the own agency's record`);
           else if (own.statusCode === 409 && !policy.state) failures.push(`${key} ${role}: 409, but the policy does not say the record's state decides`);
         } else if (!refused.includes(own.statusCode)) failures.push(`${key} ${role}: ${own.statusCode}, expected ${refused.join('/')}`);
         if (!scoped || !allowed) continue;
-        const other = await call(route, 'other', w.sessions[role], policy);
+        const other = await call(route, 'other', w.sessions[role], policy, role);
         checked++;
         if (other.statusCode !== 404) failures.push(`${key} ${role} on the other agency's record: ${other.statusCode}, expected 404`);
       }

@@ -39,8 +39,19 @@ const OFFICE: readonly RoleKey[] = ['officer'];
 const REQUEST_OFFICE: readonly RoleKey[] = ['officer'];
 /** Leaders (the principal leader is one) decide fee waivers. */
 const LEADERS: readonly RoleKey[] = ['leader', 'principalLeader'];
-/** Redaction of an item's attachment: the confidentiality reviewer (保密审查) or the office (复核). */
-const REDACTORS: readonly RoleKey[] = ['confidentialityReviewer', 'officer'];
+/**
+ * Redaction of an item's attachment: the confidentiality reviewer during 保密审查, the office during
+ * its check (redaction.policy). The matrix's attachment is on an item in 保密审查.
+ */
+const REDACTORS: readonly RoleKey[] = ['confidentialityReviewer'];
+/**
+ * A reply file of a request being drafted by the planning department (reply-files.service): the
+ * department (drafter, head) changes it, the office and the leaders only read it until it is submitted.
+ */
+const REPLY_DEPARTMENT: readonly RoleKey[] = ['drafter', 'departmentHead'];
+const REPLY_DEPARTMENT_READ: readonly RoleKey[] = ['drafter', 'departmentHead', ...REGISTER];
+/** The matrix's notification (a tamper alert's) is addressed to the disclosure office's members. */
+const OFFICE_DEPARTMENT: readonly RoleKey[] = ['confidentialityReviewer', 'officer'];
 
 export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /healthz': { who: 'public' },
@@ -52,7 +63,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/columns': { who: 'public' },
   'GET /api/v1/staff/items': { who: WORK },
   'GET /api/v1/staff/items/:id': { who: WORK },
-  'GET /api/v1/staff/attachments/:id': { who: SIGNED_IN },
+  'GET /api/v1/staff/attachments/:id': { who: WORK },
   'GET /api/v1/staff/columns': { who: SIGNED_IN },
   'GET /api/v1/staff/queue': { who: SIGNED_IN },
   'GET /api/v1/staff/items/:id/review-records': { who: WORK },
@@ -112,7 +123,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /console/items': { who: WORK },
   'GET /console/items/new': { who: ['drafter', 'officer'] },
   'GET /console/items/:id/edit': { who: ['drafter', 'officer'] },
-  'GET /console/attachments/:attachmentId': { who: SIGNED_IN },
+  'GET /console/attachments/:attachmentId': { who: WORK },
   'GET /console/items/:id': { who: WORK },
   'GET /console/items/:id/revise': { who: ['officer'] },
   'GET /console/items/:id/review-records': { who: WORK },
@@ -134,10 +145,10 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /console/filings/:id': { who: ['confidentialityReviewer', 'officer'] },
   'GET /console/filings/:id/export.:format': { who: ['confidentialityReviewer', 'officer'] },
   'GET /console/requests/:id/reply': { who: REGISTER },
-  'GET /console/requests/:id/files': { who: REGISTER },
-  'GET /console/requests/:id/files/:fileId/download': { who: REGISTER },
-  'GET /console/requests/:id/files/:fileId/redact': { who: REGISTER },
-  'GET /console/requests/:id/files/:fileId/pages/:n': { who: REGISTER },
+  'GET /console/requests/:id/files': { who: REPLY_DEPARTMENT_READ },
+  'GET /console/requests/:id/files/:fileId/download': { who: REPLY_DEPARTMENT_READ },
+  'GET /console/requests/:id/files/:fileId/redact': { who: REPLY_DEPARTMENT_READ },
+  'GET /console/requests/:id/files/:fileId/pages/:n': { who: REPLY_DEPARTMENT_READ },
   'GET /console/items/:id/attachments/:attachmentId/redact': { who: WORK },
   'GET /console/items/:id/attachments/:attachmentId/pages/:n': { who: WORK },
   'GET /console/items/:id/redactions': { who: WORK },
@@ -157,11 +168,12 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /console/notices/templates/:kind/preview.:format': { who: SIGNED_IN },
   'GET /console/notices/:file': { who: SIGNED_IN },
   'GET /console/messages': { who: ['drafter', 'departmentHead', 'leader', 'principalLeader', 'officer'] },
-  'GET /console/messages/:id': { who: SIGNED_IN },
+  // The matrix's message is a consultation not yet routed to a department: the office and the leaders.
+  'GET /console/messages/:id': { who: REGISTER },
   'GET /console/reading-rooms': { who: ['leader', 'principalLeader', 'officer', 'sysAdmin'] },
   'GET /console/items/:id/coordination': { who: WORK },
-  'GET /console/coordination/:id/letter.docx': { who: SIGNED_IN },
-  'GET /console/coordination/:id/letter': { who: SIGNED_IN },
+  'GET /console/coordination/:id/letter.docx': { who: WORK },
+  'GET /console/coordination/:id/letter': { who: WORK },
   'POST /api/v1/staff/items': { who: ['drafter', 'officer'] },
   'PUT /api/v1/staff/items/:id': { who: ['drafter', 'officer'] },
   'POST /api/v1/staff/items/:id/revise': { who: ['officer'] },
@@ -178,7 +190,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /api/v1/staff/requests/:id/extension': { who: ['officer'] },
   'POST /api/v1/staff/requests/:id/split': { who: ['officer'] },
   'POST /api/v1/staff/requests/:id/id-number': { who: ['officer'] },
-  'POST /api/v1/staff/notifications/:id/read': { who: SIGNED_IN },
+  'POST /api/v1/staff/notifications/:id/read': { who: OFFICE_DEPARTMENT },
   'POST /api/v1/staff/requests/:id/challenges': { who: ['officer'] },
   'POST /api/v1/staff/requests/:id/challenges/:challengeId/decision': { who: ['officer'] },
   'POST /api/v1/staff/filings': { who: ['officer'] },
@@ -192,7 +204,8 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /console/users/:id/active': { who: ['sysAdmin', 'securityAdmin'], form: { active: '1' } },
   'POST /console/tamper/check': { who: REGISTER },
   'POST /console/tamper/:id/resolve': { who: REGISTER },
-  'POST /console/tamper/baselines/:itemId/confirm': { who: REGISTER },
+  // The matrix's item was fingerprinted when published: it has no baseline waiting (409).
+  'POST /console/tamper/baselines/:itemId/confirm': { who: REGISTER, state: true },
   'POST /console/account/totp': { who: SIGNED_IN },
   'POST /console/account/totp/confirm': { who: SIGNED_IN },
   'POST /console/security/users/:id/roles': { who: ['securityAdmin'] },
@@ -212,7 +225,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /console/columns': { who: ['officer'] },
   'POST /console/columns/:id/edit': { who: ['officer'] },
   'POST /console/requests/new': { who: ['officer'] },
-  'POST /console/inbox/:id/read': { who: SIGNED_IN },
+  'POST /console/inbox/:id/read': { who: OFFICE_DEPARTMENT },
   'POST /console/requests/:id/act': { who: REQUEST_OFFICE, form: { verb: 'requestCorrection' } },
   'POST /console/requests/:id/extend': { who: OFFICE },
   'POST /console/requests/:id/split': { who: OFFICE },
@@ -229,14 +242,16 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /console/filings/:id/filed': { who: OFFICE },
   'POST /console/requests/:id/reply': { who: REQUEST_OFFICE },
   'POST /console/requests/:id/reply/act': { who: REQUEST_OFFICE, form: { verb: 'approve' } },
-  'POST /console/requests/:id/files': { who: REQUEST_OFFICE },
-  'POST /console/requests/:id/files/:fileId/delete': { who: REQUEST_OFFICE },
-  'POST /console/requests/:id/files/:fileId/redact': { who: REQUEST_OFFICE },
+  'POST /console/requests/:id/files': { who: REPLY_DEPARTMENT },
+  'POST /console/requests/:id/files/:fileId/delete': { who: REPLY_DEPARTMENT },
+  'POST /console/requests/:id/files/:fileId/redact': { who: REPLY_DEPARTMENT },
+  'POST /console/requests/:id/files/:fileId/redact/areas': { who: REPLY_DEPARTMENT },
+  'POST /console/requests/:id/files/:fileId/redact/marks/:markId/delete': { who: REPLY_DEPARTMENT },
   'POST /console/items/:id/attachments/:attachmentId/redact/areas': { who: REDACTORS },
   'POST /console/items/:id/attachments/:attachmentId/redact/accept': { who: REDACTORS },
   'POST /console/items/:id/attachments/:attachmentId/redact/areas/:areaId/delete': { who: REDACTORS },
   'POST /console/items/:id/attachments/:attachmentId/redact/apply': { who: REDACTORS },
-  'POST /console/items/:id/findings/:findingId': { who: ['confidentialityReviewer'] },
+  'POST /console/items/:id/findings/:findingId': { who: ['confidentialityReviewer'], form: { decision: 'masked' } },
   'POST /console/lexicon': { who: ['sysAdmin'] },
   'POST /console/lexicon/:wordId/remove': { who: ['sysAdmin'] },
   'POST /console/assessment/rule': { who: ['officer'] },
@@ -247,8 +262,9 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /console/notices/remedy': { who: ['officer', 'sysAdmin'] },
   'POST /console/notices/templates/:kind': { who: ['officer', 'sysAdmin'] },
   'POST /console/messages/:id/route': { who: ['officer'] },
-  // The office answers directly; a department drafts the answers routed to it (participation.policy).
-  'POST /console/messages/:id/draft': { who: ['drafter', 'departmentHead', 'officer'] },
+  // The office answers directly; a department drafts the answers routed to it (participation.policy),
+  // and the matrix's message is routed to none.
+  'POST /console/messages/:id/draft': { who: ['officer'] },
   'POST /console/messages/:id/approve': { who: ['officer'] },
   'POST /console/messages/:id/return': { who: ['officer'] },
   'POST /console/messages/:id/invalid': { who: ['officer'] },

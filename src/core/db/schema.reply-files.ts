@@ -35,6 +35,12 @@ export interface ReplyFileRedactionTable {
   occurrences: number;
   createdBy: string;
   createdAt: string;
+  /** An area mark (migration 20261122110200): 1-based page (1 for an image) and the rectangle in PDF points or image pixels; null for a text mark. */
+  page: number | null;
+  x0: number | null;
+  y0: number | null;
+  x1: number | null;
+  y1: number | null;
 }
 
 /** How and when the reply was delivered (送达). One per request. */

@@ -14,6 +14,10 @@ export function accountsRepository(db: DbOrTrx) {
     updateAgency: (id: string, patch: Partial<AgencyTable>) => db.updateTable('agencies').set(patch).where('id', '=', id).execute(),
     childAgencies: (parentId: string) =>
       db.selectFrom('agencies').selectAll().where('parentAgencyId', '=', parentId).orderBy('createdAt').execute(),
+    /** Whether any agency reports to this one (the console menu asks on each page; agencies are few). */
+    async hasChildAgencies(parentId: string): Promise<boolean> {
+      return (await db.selectFrom('agencies').select('id').where('parentAgencyId', '=', parentId).limit(1).executeTakeFirst()) !== undefined;
+    },
 
     insertDepartment: (row: DepartmentTable) => db.insertInto('departments').values(row).execute(),
     departmentsOf: (agencyId: string) =>

@@ -107,6 +107,7 @@ export function createAccountsService(deps: { db: Db; clock: Clock; cipher: Fiel
     agencyByCode: (code: string) => accountsRepository(db).agencyByCode(code),
     firstAgency: () => accountsRepository(db).firstAgency(),
     childAgencies: (id: string) => accountsRepository(db).childAgencies(id),
+    hasChildAgencies: (id: string) => accountsRepository(db).hasChildAgencies(id),
     departments: (agencyId: string) => accountsRepository(db).departmentsOf(agencyId),
     department: (id: string) => accountsRepository(db).departmentById(id),
     users: (agencyId: string) => accountsRepository(db).usersOf(agencyId),

@@ -73,7 +73,7 @@ export function AccountPage(props: {
         <h2 id="history">最近 {LOGIN_HISTORY_SHOWN} 次登录记录</h2>
         <p class="hint">如发现不是本人的登录，请立即修改密码并告知安全管理员。</p>
         {props.history.length === 0 ? <p class="empty">暂无登录记录。</p> : (
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" aria-label="登录记录" tabIndex={0}>
             <table class="table">
               <caption class="visually-hidden">登录记录</caption>
               <thead><tr><th scope="col">时间</th><th scope="col">IP 地址</th><th scope="col">结果</th></tr></thead>

@@ -11,7 +11,7 @@ export function AnnualReportsPage(props: { ctx: PageContext; years: { year: numb
   return (
     <ConsoleLayout ctx={props.ctx} title="政府信息公开工作年度报告" errors={props.errors}>
       <p>年度报告须于每年 1 月 31 日前向社会公布（《条例》第四十九条）。报告提交后作为“年报”栏目的信息进入审核流程，发布后在门户网站“年度报告”中公开。</p>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label="各年度报告" tabIndex={0}>
         <table class="table">
           <caption class="visually-hidden">各年度报告</caption>
           <thead><tr><th scope="col">年度</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>

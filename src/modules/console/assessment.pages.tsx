@@ -29,7 +29,7 @@ export function AssessmentPage(props: { ctx: PageContext; a: Assessment; canEdit
         <button type="submit" class="button button-quiet">查看</button>
       </form>
       <p><a class="button" href={`/console/assessment.xlsx?period=${encodeURIComponent(a.period.key)}${q}`}>导出 Excel</a></p>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label="各部门考核情况" tabIndex={0}>
         <table class="table" id="assessment-table">
           <caption>{a.scope.agency.name} 各部门考核情况（{a.period.fromOn} 至 {a.period.toOn}）</caption>
           <thead>

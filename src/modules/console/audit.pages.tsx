@@ -50,7 +50,7 @@ export function AuditPage(props: {
         <a href={`/console/audit/export.xlsx${qs ? `?${qs}` : ''}`}>导出 Excel（XLSX）</a>
       </p>
       {result.events.length === 0 ? <p class="empty">没有符合条件的审计事件。</p> : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label="审计事件" tabIndex={0}>
           <table class="table">
             <caption class="visually-hidden">审计事件</caption>
             <thead><tr><th scope="col">序号</th><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">IP 地址</th><th scope="col">操作</th><th scope="col">对象</th><th scope="col">变更摘要</th></tr></thead>

@@ -20,7 +20,7 @@ export function CalendarPage(props: {
       <p>期限按工作日计算（国务院办公厅每年公布的放假安排，含调休上班日）。日历未覆盖的年份无法计算期限，请在国务院公布次年安排后及时录入。</p>
       <section aria-labelledby="years-title">
         <h2 id="years-title">已录入的年份</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label="已录入的年份" tabIndex={0}>
           <table class="table">
             <thead>
               <tr><th scope="col">年份</th><th scope="col">来源</th><th scope="col">更新时间</th><th scope="col">更新人</th></tr>
@@ -41,7 +41,7 @@ export function CalendarPage(props: {
       {selected && (
         <section aria-labelledby="days-title">
           <h2 id="days-title">{selected.year} 年放假与调休安排</h2>
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" aria-label="放假与调休安排" tabIndex={0}>
             <table class="table">
               <thead>
                 <tr><th scope="col">日期</th><th scope="col">星期</th><th scope="col">类型</th><th scope="col">名称</th></tr>

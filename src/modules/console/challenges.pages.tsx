@@ -37,7 +37,7 @@ export function RequestChallengesPage(props: { ctx: PageContext; r: RequestDetai
       {props.canWrite && props.items.filter((c) => c.result === 'pending').map((c) => (
         <form method="post" action={`${base}/${c.id}/decide`} class="form action-form" novalidate>
           <Csrf ctx={ctx} />
-          <h3>登记审理结果：{c.body} {c.caseNumber}</h3>
+          <h2>登记审理结果：{c.body} {c.caseNumber}</h2>
           <input type="hidden" name="caseNumber" value={c.caseNumber} />
           <TextInput name={`decidedOn-${c.id}`} label="审结日期" type="date" {...common} />
           <Select name={`result-${c.id}`} label="审理结果" options={RESULT_OPTIONS} {...common} />
@@ -48,7 +48,7 @@ export function RequestChallengesPage(props: { ctx: PageContext; r: RequestDetai
       {props.canWrite && (
         <form method="post" action={base} class="form action-form" novalidate>
           <Csrf ctx={ctx} />
-          <h3>登记行政复议或行政诉讼</h3>
+          <h2>登记行政复议或行政诉讼</h2>
           <Select name="kind" label="类型" options={[{ value: 'reconsideration', label: '行政复议' }, { value: 'litigation', label: '行政诉讼' }]} required {...common} />
           <Select name="litigationPath" label="起诉方式（行政诉讼填写）" emptyLabel="（行政复议不填）" options={[{ value: 'direct', label: '未经复议直接起诉' }, { value: 'afterReconsideration', label: '复议后起诉' }]} {...common} />
           <TextInput name="body" label="复议机关或受理法院" required {...common} />

@@ -22,7 +22,7 @@ export function ColumnsPage(props: {
       {!editing && (
         <section aria-labelledby="tree-title">
           <h2 id="tree-title">政府信息公开目录</h2>
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" aria-label="政府信息公开目录" tabIndex={0}>
             <table class="table">
               <thead>
                 <tr><th scope="col">栏目</th><th scope="col">代码</th><th scope="col">更新周期</th><th scope="col">责任科室</th><th scope="col">操作</th></tr>

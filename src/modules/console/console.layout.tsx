@@ -8,6 +8,8 @@ import { navEntries } from './console.policy.ts';
 export interface PageContext {
   user: SessionUser | null;
   agencyName: string;
+  /** The user's agency has subordinate agencies: the menu then offers the supervision pages. */
+  supervisesAgencies: boolean;
   csrf: string;
   path: string;
 }
@@ -62,11 +64,11 @@ function TopBar(props: { ctx: PageContext }) {
   );
 }
 
-function SideNav(props: { user: SessionUser; path: string }) {
+function SideNav(props: { user: SessionUser; path: string; supervisesAgencies: boolean }) {
   return (
     <nav class="sidenav" aria-label="后台导航">
       <ul>
-        {navEntries(props.user).map((e) => (
+        {navEntries(props.user, props).map((e) => (
           <li>
             <a href={e.href} aria-current={props.path === e.href ? 'page' : undefined}>{e.label}</a>
           </li>
@@ -126,7 +128,7 @@ export function ConsoleLayout(props: {
         <a class="skip-link" href="#main">跳到主要内容</a>
         <TopBar ctx={ctx} />
         <div class={ctx.user ? 'console-body' : 'console-body no-nav'}>
-          {ctx.user && <SideNav user={ctx.user} path={ctx.path} />}
+          {ctx.user && <SideNav user={ctx.user} path={ctx.path} supervisesAgencies={ctx.supervisesAgencies} />}
           <main id="main" class="console-main" tabindex={-1}>
             <ErrorSummary errors={errors} />
             <Notice text={props.notice} />
@@ -239,12 +241,15 @@ export function Select(props: {
   required?: boolean;
   multiple?: boolean;
   emptyLabel?: string;
+  /** The control's id where one page has several forms with a field of the same name. */
+  id?: string;
 }) {
+  const id = props.id ?? props.name;
   const error = errorFor(props.errors, props.name);
   const chosen = values(props.values, props.name);
   return (
-    <Field id={props.name} label={props.label} hint={props.hint} error={error} required={props.required}>
-      <select id={props.name} name={props.name} multiple={props.multiple} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(props.name, props.hint, error)}>
+    <Field id={id} label={props.label} hint={props.hint} error={error} required={props.required}>
+      <select id={id} name={props.name} multiple={props.multiple} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, props.hint, error)}>
         {props.emptyLabel !== undefined && <option value="">{props.emptyLabel}</option>}
         {props.options.map((o) => (
           <option value={o.value} selected={chosen.includes(o.value)}>{o.label}</option>

@@ -25,7 +25,7 @@ describe('console policy', () => {
   });
 
   test('menu entries follow the roles', () => {
-    const hrefs = (roles: Role[]) => navEntries(user(roles)).map((e) => e.href);
+    const hrefs = (roles: Role[]) => navEntries(user(roles), { supervisesAgencies: true }).map((e) => e.href);
     assert.deepEqual(hrefs(['drafter']), ['/console', '/console/items', '/console/items/new', '/console/requests/queue', '/console/freshness', '/console/messages', '/console/inbox', '/console/account', '/console/password']);
     for (const href of ['/console/dashboard', '/console/assessment', '/console/freshness']) assert.ok(hrefs(['leader']).includes(href), href);
     assert.ok(!hrefs(['drafter']).includes('/console/dashboard'));
@@ -36,6 +36,21 @@ describe('console policy', () => {
     assert.deepEqual(hrefs(['auditor']), ['/console', '/console/audit', '/console/account', '/console/password']);
     assert.ok(hrefs(['officer']).includes('/console/columns'));
     for (const href of ['/console/requests', '/console/requests/new', '/console/requests/supervision']) assert.ok(hrefs(['officer']).includes(href), href);
+  });
+
+  test('supervision entries only for the office and leaders of an agency with subordinate agencies', () => {
+    const SUPERVISION = ['/console/requests/supervision', '/console/reports/rollup'];
+    const shown = (roles: Role[], supervisesAgencies: boolean) =>
+      navEntries(user(roles), { supervisesAgencies }).map((e) => e.href).filter((h) => SUPERVISION.includes(h));
+    assert.deepEqual(shown(['officer'], true), SUPERVISION);
+    assert.deepEqual(shown(['leader'], true), SUPERVISION);
+    assert.deepEqual(shown(['officer'], false), []);
+    assert.deepEqual(shown(['leader'], false), []);
+    for (const role of ['drafter', 'departmentHead', 'confidentialityReviewer', 'sysAdmin', 'securityAdmin', 'auditor'] as Role[])
+      assert.deepEqual(shown([role], true), [], role);
+    // Everything else in the menu is the same either way.
+    const rest = (supervisesAgencies: boolean) => navEntries(user(['officer', 'leader']), { supervisesAgencies }).map((e) => e.href).filter((h) => !SUPERVISION.includes(h));
+    assert.deepEqual(rest(false), rest(true));
   });
 
   test('administration pages', () => {

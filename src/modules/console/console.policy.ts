@@ -80,7 +80,11 @@ export function canSeeDashboards(user: SessionUser): boolean {
   return hasRole(user, 'officer', 'leader');
 }
 
-/** A city bureau's office and leaders see their county bureaus' figures. */
+/**
+ * A city bureau's office and leaders see their county bureaus' figures. The pages stay open to
+ * every office and leader (a county bureau's roll-up shows its own figures); the menu offers them
+ * only where there is someone to supervise (navEntries).
+ */
 export function canSupervise(user: SessionUser): boolean {
   return hasRole(user, 'officer', 'leader');
 }
@@ -90,15 +94,22 @@ export interface NavEntry {
   label: string;
 }
 
-/** The side navigation of a user: only the pages they may open. */
-export function navEntries(user: SessionUser): NavEntry[] {
+/** What the menu needs to know about the user's agency beyond the session (PageContext). */
+export interface NavScope {
+  /** The agency has subordinate agencies (agencies.parent_agency_id points to it). */
+  supervisesAgencies: boolean;
+}
+
+/** The side navigation of a user: only the pages they may open, and need. */
+export function navEntries(user: SessionUser, scope: NavScope): NavEntry[] {
+  const supervises = canSupervise(user) && scope.supervisesAgencies;
   const entries: NavEntry[] = [{ href: '/console', label: '我的待办' }];
   if (canSeeItems(user)) entries.push({ href: '/console/items', label: '政府信息' });
   if (canDraftItems(user)) entries.push({ href: '/console/items/new', label: '新建信息' });
   if (canSeeRegister(user)) entries.push({ href: '/console/requests', label: '申请登记簿' });
   if (canRegisterRequests(user)) entries.push({ href: '/console/requests/new', label: '登记申请' });
   if (canSeeRequestQueue(user)) entries.push({ href: '/console/requests/queue', label: '本单位承办的申请' });
-  if (canSupervise(user)) entries.push({ href: '/console/requests/supervision', label: '下级机关办理情况' });
+  if (supervises) entries.push({ href: '/console/requests/supervision', label: '下级机关办理情况' });
   if (hasRole(user, 'officer', 'confidentialityReviewer')) entries.push({ href: '/console/filings', label: '不予公开备案' });
   if (hasRole(user, 'officer', 'leader')) entries.push({ href: '/console/challenges', label: '复议诉讼' });
   if (canSeeDashboards(user)) entries.push({ href: '/console/dashboard', label: '工作概况' }, { href: '/console/assessment', label: '考核' });
@@ -107,7 +118,7 @@ export function navEntries(user: SessionUser): NavEntry[] {
   if (canSeeMessages(user)) entries.push({ href: '/console/messages', label: '在线咨询和局长信箱' });
   if (canSeeItems(user)) entries.push({ href: '/console/inbox', label: '消息提醒' });
   if (hasRole(user, 'officer', 'leader')) entries.push({ href: '/console/reports', label: '年度报告' });
-  if (canSupervise(user)) entries.push({ href: '/console/reports/rollup', label: '年度报告汇总' });
+  if (supervises) entries.push({ href: '/console/reports/rollup', label: '年度报告汇总' });
   if (canManageColumns(user)) entries.push({ href: '/console/columns', label: '目录栏目' });
   if (canManageUsers(user)) entries.push({ href: '/console/users', label: '用户管理' });
   if (canManageSecurity(user)) entries.push({ href: '/console/security', label: '账号安全管理' });

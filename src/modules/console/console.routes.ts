@@ -8,6 +8,7 @@ import type { Services } from '../../services.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { registerCalendarRoutes } from './calendar.routes.ts';
 import type { PageContext } from './console.layout.tsx';
+import { canSupervise } from './console.policy.ts';
 import { ErrorPage } from './console.pages.tsx';
 import { registerUsersRoutes } from './users.routes.ts';
 import { registerColumnsRoutes } from './columns.routes.ts';
@@ -46,8 +47,13 @@ function pathOf(request: FastifyRequest): string {
 
 export async function pageContext(request: FastifyRequest, services: Services): Promise<PageContext> {
   const user = request.user;
-  const agency = user ? await services.accounts.agency(user.agencyId) : await services.accounts.firstAgency();
-  return { user, agencyName: agency?.name ?? '', csrf: request.csrfToken, path: pathOf(request) };
+  // Subordinate agencies are asked about here, not with the session: only pages show the menu, and
+  // only the roles that could supervise need the answer (API requests pay nothing).
+  const [agency, supervisesAgencies] = await Promise.all([
+    user ? services.accounts.agency(user.agencyId) : services.accounts.firstAgency(),
+    user && canSupervise(user) ? services.accounts.hasChildAgencies(user.agencyId) : false,
+  ]);
+  return { user, agencyName: agency?.name ?? '', supervisesAgencies, csrf: request.csrfToken, path: pathOf(request) };
 }
 
 export function redirect(reply: FastifyReply, to: string): FastifyReply {

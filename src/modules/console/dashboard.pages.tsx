@@ -26,7 +26,7 @@ export function ChartFigure(props: { id: string; caption: string; categoryHeader
   return (
     <figure class="chart" aria-labelledby={`${props.id}-caption`}>
       <img class="chart-image" src={svgDataUrl(svg)} alt={`${props.caption}（图表，数据见下表）`} />
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label={props.caption} tabIndex={0}>
         <table class="table chart-table" id={`${props.id}-table`}>
           <caption id={`${props.id}-caption`}>{props.caption}</caption>
           <thead>

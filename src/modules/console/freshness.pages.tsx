@@ -24,7 +24,7 @@ function ColumnRows(props: { columns: ColumnFreshnessView[] }) {
 
 function ColumnTable(props: { id: string; caption: string; columns: ColumnFreshnessView[] }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" aria-label={props.caption} tabIndex={0}>
       <table class="table" id={props.id}>
         <caption>{props.caption}</caption>
         <thead>
@@ -45,7 +45,7 @@ export function FreshnessPage(props: { ctx: PageContext; r: FreshnessReport }) {
       <section aria-labelledby="h-inspection">
         <h2 id="h-inspection">对照网站检查指标（国办秘函〔2019〕19号）</h2>
         <p id="inspection-verdict"><strong>{r.inspection.failed ? '有指标已达到单项否决标准，请立即处理。' : '各项指标均未达到单项否决标准。'}</strong></p>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label="对照网站检查指标" tabIndex={0}>
           <table class="table" id="inspection-table">
             <caption>截至 {r.todayOn}</caption>
             <thead><tr><th scope="col">指标</th><th scope="col">当前</th><th scope="col">否决标准</th><th scope="col">结论</th></tr></thead>

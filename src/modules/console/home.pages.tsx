@@ -84,7 +84,7 @@ export function HomePage(props: { ctx: PageContext; queue: QueueEntry[] | null; 
         <>
           <p>管理员账号不办理政府信息，可使用以下管理功能：</p>
           <ul class="link-list">
-            {navEntries(user).slice(1).map((e) => <li><a href={e.href}>{e.label}</a></li>)}
+            {navEntries(user, props.ctx).slice(1).map((e) => <li><a href={e.href}>{e.label}</a></li>)}
           </ul>
         </>
       )}
@@ -97,7 +97,7 @@ export function HomePage(props: { ctx: PageContext; queue: QueueEntry[] | null; 
       {groups.map((g) => (
         <section aria-labelledby={`group-${g.verb}`} class="queue-group">
           <h2 id={`group-${g.verb}`}>{GROUP_TITLES[g.verb]}（{g.entries.length}）</h2>
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" aria-label={GROUP_TITLES[g.verb]} tabIndex={0}>
             <table class="table">
               <thead>
                 <tr><th scope="col">标题</th><th scope="col">栏目</th><th scope="col">状态</th><th scope="col">可办理</th><th scope="col">到期日</th></tr>

@@ -30,7 +30,7 @@ export function ItemsListPage(props: {
         <button type="submit" class="button button-secondary">筛选</button>
       </form>
       <p class="muted">共 {page.total} 条，第 {page.page} / {pages} 页</p>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label="信息列表" tabIndex={0}>
         <table class="table">
           <thead>
             <tr><th scope="col">标题</th><th scope="col">栏目</th><th scope="col">文号</th><th scope="col">状态</th><th scope="col">成文日期</th><th scope="col">索引号</th></tr>

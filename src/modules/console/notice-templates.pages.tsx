@@ -18,7 +18,7 @@ export function NoticeTemplatesPage(props: {
   return (
     <ConsoleLayout ctx={ctx} title="告知书模板" errors={props.errors} notice={props.notice}>
       <p>答复书和各类告知书由模板生成：编号按本机关、按年度自动顺延（如“××公开〔2026〕12号”），签发后内容固定不变。修改模板只影响今后签发的告知书。</p>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label="告知书模板" tabIndex={0}>
         <table class="table">
           <thead>
             <tr><th scope="col">告知书</th><th scope="col">标题</th><th scope="col">模板</th><th scope="col">修改时间</th></tr>
@@ -97,7 +97,7 @@ export function NoticeTemplatePage(props: {
       )}
       <section aria-labelledby="placeholders-title">
         <h2 id="placeholders-title">可用的占位符</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label="可用的占位符" tabIndex={0}>
           <table class="table">
             <thead><tr><th scope="col">占位符</th><th scope="col">含义</th></tr></thead>
             <tbody>

@@ -35,7 +35,7 @@ export function PrivacyFindingsPanel(props: { ctx: PageContext; itemId: string; 
     <section aria-labelledby="privacy-title" class="privacy-findings">
       <h2 id="privacy-title">个人信息与敏感词检查（{props.findings.length} 处，待处理 {pending} 处）</h2>
       <p class="muted">提交审核时自动检查正文和附件。保密审查须逐项遮盖或说明保留理由后才能审核通过；原文保留在档案中，公开的是遮盖后的副本。附件文件中的内容请在“删除处理”中从文件里删除。</p>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label="个人信息与敏感词检查结果" tabIndex={0}>
         <table class="table">
           <thead>
             <tr><th scope="col">位置</th><th scope="col">类型</th><th scope="col">内容</th><th scope="col">处理</th></tr>
@@ -93,7 +93,7 @@ export function LexiconPage(props: { ctx: PageContext; words: SensitiveWord[]; v
       {props.words.length === 0 ? (
         <p class="muted">词库为空。</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label="敏感词库" tabIndex={0}>
           <table class="table">
             <thead><tr><th scope="col">敏感词</th><th scope="col">类别</th><th scope="col">添加时间</th><th scope="col">操作</th></tr></thead>
             <tbody>

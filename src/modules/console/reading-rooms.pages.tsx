@@ -59,7 +59,7 @@ export function ReadingRoomsPage(props: { ctx: PageContext; v: ReadingRoomsView;
   const { v, ctx } = props;
   const open = v.rows.some((r) => !r.providedOn);
   const table = (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" aria-label="查阅场所提供情况" tabIndex={0}>
       <table class="table" id="provision-table">
         <caption>发布后 20 个工作日内提供给各查阅场所（截至 {v.todayOn}，共 {v.rows.length} 条）</caption>
         <thead>

@@ -82,7 +82,7 @@ function AreaForm(props: { ctx: PageContext; base: string; ws: RedactionWorkspac
       <TextInput name="y" label="上边距 y" values={props.values} errors={props.errors} type="number" />
       <TextInput name="width" label="宽度" values={props.values} errors={props.errors} type="number" />
       <TextInput name="height" label="高度" values={props.values} errors={props.errors} type="number" />
-      <Select name="reason" label="删除理由" options={REASON_OPTIONS} values={{ reason: 'thirdPartyRights', ...props.values }} errors={props.errors} />
+      <Select name="reason" id="area-reason" label="删除理由" options={REASON_OPTIONS} values={{ reason: 'thirdPartyRights', ...props.values }} errors={props.errors} />
       <button type="submit" class="button">添加区域</button>
     </form>
   );
@@ -94,7 +94,7 @@ function TextForm(props: { ctx: PageContext; base: string; values: FormValues; e
       <Csrf ctx={props.ctx} />
       <h3>按文字标注</h3>
       <TextInput name="text" label="要删除的文字" hint="附件中出现该文字的每一处都会被删除" values={props.values} errors={props.errors} />
-      <Select name="reason" label="删除理由" options={REASON_OPTIONS} values={{ reason: 'thirdPartyRights', ...props.values }} errors={props.errors} />
+      <Select name="reason" id="text-reason" label="删除理由" options={REASON_OPTIONS} values={{ reason: 'thirdPartyRights', ...props.values }} errors={props.errors} />
       <button type="submit" class="button">标为删除区域</button>
     </form>
   );

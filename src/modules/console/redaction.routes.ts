@@ -37,8 +37,11 @@ export function registerRedactionRoutes(app: FastifyInstance, services: Services
   async function action(request: FastifyRequest, reply: FastifyReply, run: (actor: StaffActor, values: FormValues) => Promise<string>) {
     const actor = staffActor(request);
     // Role before form: only the confidentiality reviewer (保密审查) and the office (复核) mark
-    // redactions (privacy redaction.policy); the service checks which of them the item's state allows.
+    // redactions (privacy redaction.policy), each in its own step of the item's workflow.
     authorize(hasRole(actor.user, 'confidentialityReviewer', 'officer'), '只有保密审查员或公开办可以标注删除区域');
+    // Which of them the item's state allows is checked before the form too (a refused role gets 403, not 422).
+    const p = ids(request);
+    authorize((await redaction.workspace(actor, p.id, p.attachmentId)).canEdit, '只有保密审查员（保密审查环节）或公开办（复核环节）可以标注删除区域');
     const { values } = await readForm(request);
     try {
       const done = await run(actor, values);

@@ -1,15 +1,17 @@
 // Reply files in the console (the information provided with a reply, 条例 第三十六条): the list
 // with the item each file belongs to and what the applicant will receive, the upload form (types
 // and size stated before upload), and the redaction page of one file (区分处理, 第三十七条):
-// detected personal data (masked) to tick, any other text to remove, the legal ground, and page
-// previews of the original and of the redacted copy. Everything works without JavaScript.
+// detected personal data (masked) to tick, any other text to remove, areas of scanned pages and
+// photos by coordinates (reply-files.areas.tsx), the legal ground, and previews of the original and
+// of the redacted copy. Everything works without JavaScript.
 // Also the delivery record (送达) shown on the request's record page.
-import type { DeliveryView, FileFinding, ReplyFileView, ReplyItemView } from '../requests/index.ts';
+import type { AreaPage, DeliveryView, FileFinding, ReplyFileView, ReplyItemView } from '../requests/index.ts';
 import { REDACTION_REASON_LABELS, REDACTION_REASONS } from '../privacy/index.ts';
 import { ConsoleLayout, Csrf, errorFor, Select, TextInput, type FieldErrorView, type FormValues, type PageContext } from './console.layout.tsx';
 import { shanghaiDateTime } from './format.ts';
 import { formatSize } from './items.pages.tsx';
 import { FINDING_TYPE_LABELS } from './redaction.pages.tsx';
+import { AreaForm, MarksTable, PagePreviews } from './reply-files.areas.tsx';
 import { requestHref } from './requests.pages.tsx';
 
 export const RELEASE_LABELS: Record<ReplyFileView['release'], string> = {
@@ -41,7 +43,7 @@ function FilesTable(props: { ctx: PageContext; r: RequestRef; files: ReplyFileVi
   const { ctx, r } = props;
   if (props.files.length === 0) return <p class="muted">尚未上传答复材料。</p>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" aria-label="答复材料" tabIndex={0}>
       <table class="table reply-files">
         <thead>
           <tr><th scope="col">文件</th><th scope="col">所属信息</th><th scope="col">大小</th><th scope="col">区分处理</th><th scope="col">申请人获得</th><th scope="col">下载</th>{props.canEdit && <th scope="col">操作</th>}</tr>
@@ -80,7 +82,7 @@ function UploadForm(props: { ctx: PageContext; r: RequestRef; items: ReplyItemVi
       <h2>上传答复材料</h2>
       <div class={error ? 'field field-error' : 'field'}>
         <label for="file">文件</label>
-        <p class="hint" id="file-hint">可上传 PDF、Word（DOCX）、JPG 或 PNG 文件，单个文件不超过 {props.maxUploadMb} MB，按文件内容识别格式。需要删除个人信息等内容的，请上传 PDF 或 DOCX。</p>
+        <p class="hint" id="file-hint">可上传 PDF、Word（DOCX）、JPG 或 PNG 文件，单个文件不超过 {props.maxUploadMb} MB，按文件内容识别格式。PDF 和 DOCX 可按文字删除个人信息等内容，扫描件和照片（PDF、JPG、PNG）可按区域删除。</p>
         {error && <p class="error-message" id="file-error"><span class="visually-hidden">错误：</span>{error}</p>}
         <input type="file" id="file" name="file" accept=".pdf,.docx,.jpg,.jpeg,.png" aria-describedby={error ? 'file-hint file-error' : 'file-hint'} />
       </div>
@@ -150,7 +152,7 @@ export function ReplyFileRedactionPage(props: {
   r: RequestRef;
   file: ReplyFileView;
   findings: FileFinding[];
-  pages: number;
+  pages: AreaPage[];
   canEdit: boolean;
   values: FormValues;
   errors: FieldErrorView[];
@@ -158,52 +160,31 @@ export function ReplyFileRedactionPage(props: {
 }) {
   const { ctx, r, file } = props;
   const base = fileHref(r.id, file.id);
-  const version = file.redacted ? `&v=${encodeURIComponent(file.redacted.at)}` : '';
+  const image = file.kind === 'jpg' || file.kind === 'png';
   return (
     <ConsoleLayout ctx={ctx} title={`答复材料区分处理：${file.filename}`} errors={props.errors} notice={props.notice} wide>
       <link rel="stylesheet" href="/assets/redaction.css" />
+      {props.canEdit && props.pages.length > 0 && <script src="/assets/redaction.js" defer></script>}
       <p class="record-links">
         <a href={filesHref(r.id)}>返回答复材料</a> <a href={requestHref(r.id)}>申请记录 {r.trackingCode}</a>
       </p>
       <p>所属信息：{file.itemLabel} · 申请人获得：{RELEASE_LABELS[file.release]}</p>
-      <p>删除的内容从副本中真正移除（文字、图像和元数据），不是遮盖；每次处理都从原件重新生成副本，原件留存备查。</p>
+      <p>删除的内容从副本中真正移除（{image ? '区域内的像素清除为黑色，照片的拍摄信息、位置等元数据一并去除' : '文字、图像和元数据'}），不是遮盖；每次处理都从原件重新生成副本，原件留存备查。</p>
       <section aria-labelledby="copy-title">
         <h2 id="copy-title">处理后的副本</h2>
         {file.redacted
           ? <p>已生成（{file.redacted.by}，<time datetime={file.redacted.at}>{shanghaiDateTime(file.redacted.at)}</time>，{formatSize(file.redacted.size)}）。<Downloads r={r} f={file} /></p>
           : <p>尚未生成。<Downloads r={r} f={file} /></p>}
-        {file.redactions.length > 0 && (
-          <table class="table">
-            <thead><tr><th scope="col">删除的内容（已遮盖）</th><th scope="col">处数</th><th scope="col">法定理由</th><th scope="col">处理人</th></tr></thead>
-            <tbody>{file.redactions.map((m) => <tr><td>{m.preview}</td><td>{m.occurrences}</td><td>{m.reasonLabel}</td><td>{m.byName}</td></tr>)}</tbody>
-          </table>
-        )}
+        <MarksTable ctx={ctx} base={base} file={file} canEdit={props.canEdit} />
       </section>
       {props.canEdit && (
         <section aria-labelledby="redact-title">
           <h2 id="redact-title">删除内容</h2>
-          <RedactForm ctx={ctx} action={`${base}/redact`} findings={props.findings} removed={file.redactions.map((m) => m.preview)} values={props.values} errors={props.errors} />
+          {!image && <RedactForm ctx={ctx} action={`${base}/redact`} findings={props.findings} removed={file.redactions.map((m) => m.preview)} values={props.values} errors={props.errors} />}
+          {props.pages.length > 0 && <AreaForm ctx={ctx} action={`${base}/redact/areas`} file={file} pages={props.pages} values={props.values} errors={props.errors} />}
         </section>
       )}
-      {props.pages > 0 && (
-        <section aria-labelledby="pages-title">
-          <h2 id="pages-title">页面</h2>
-          {Array.from({ length: props.pages }, (_, i) => i + 1).map((n) => (
-            <div class="redaction-pages">
-              <figure>
-                <img class="redaction-page" src={`${base}/pages/${n}.png`} alt={`第 ${n} 页原件`} />
-                <figcaption>第 {n} 页 · 原件</figcaption>
-              </figure>
-              {file.redacted && (
-                <figure>
-                  <img class="redaction-page" src={`${base}/pages/${n}.png?copy=redacted${version}`} alt={`第 ${n} 页处理后的副本`} />
-                  <figcaption>第 {n} 页 · 处理后的副本</figcaption>
-                </figure>
-              )}
-            </div>
-          ))}
-        </section>
-      )}
+      {props.pages.length > 0 && <PagePreviews base={base} file={file} pages={props.pages} />}
     </ConsoleLayout>
   );
 }

@@ -1,10 +1,10 @@
 // Reply file pages: the list and upload form of a request's reply files, removal, staff downloads
-// of the original and of the redacted copy, the redaction page of one file with its form, and its
-// page images. Rules (who may edit, when, what the applicant gets) live in the reply files service.
+// of the original and of the redacted copy, the redaction page of one file with its forms (text
+// marks; area marks on PDF pages and images by coordinates; taking a mark back), and its page images. Rules (who may edit, when, what the applicant gets) live in the reply files service.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authorize } from '../../core/authz/authz.ts';
-import { notFound } from '../../core/errors.ts';
+import { AppError, notFound } from '../../core/errors.ts';
 import { parseParams } from '../../core/http/api.ts';
 import { sendDownload } from '../../core/http/download.ts';
 import { refuseNulFields } from '../../core/http/reject-nul.ts';
@@ -12,14 +12,19 @@ import { sendPage } from '../../core/http/render.ts';
 import { staffActor, type StaffActor } from '../accounts/index.ts';
 import { canEditReplyFiles } from '../requests/index.ts';
 import type { Services } from '../../services.ts';
-import { fieldErrorsOf, readForm } from './console.forms.ts';
+import { fieldErrorsOf, parseForm, readForm } from './console.forms.ts';
 import type { FieldErrorView, FormValues } from './console.layout.tsx';
-import { canActOnRequest } from './console.policy.ts';
 import { pageContext, redirect } from './console.routes.ts';
 import { fileHref, filesHref, ReplyFileRedactionPage, ReplyFilesPage } from './reply-files.pages.tsx';
 
 const params = z.object({ id: z.string().min(1).max(64), fileId: z.string().min(1).max(64) });
-const NOTICES: Record<string, string> = { uploaded: '已上传答复材料。', removed: '已删除答复材料。', redacted: '已删除所选内容，并从原件重新生成了处理后的副本。' };
+const markParams = params.extend({ markId: z.string().min(1).max(64) });
+const num = (label: string) => z.coerce.number({ error: `请填写${label}` }).refine(Number.isFinite, `请填写${label}`);
+const areaForm = z.object({ page: z.coerce.number().int().min(1, '请选择页码'), x: num('左边距 x'), y: num('上边距 y'), width: num('宽度'), height: num('高度'), reason: z.string() });
+const NOTICES: Record<string, string> = {
+  uploaded: '已上传答复材料。', removed: '已删除答复材料。', redacted: '已删除所选内容，并从原件重新生成了处理后的副本。',
+  area: '已删除所标注的区域，并从原件重新生成了处理后的副本。', unmarked: '已撤销该项删除，并从原件重新生成了处理后的副本。',
+};
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? '' : v ?? '');
 
 interface UploadForm {
@@ -77,7 +82,7 @@ export function registerReplyFilesRoutes(app: FastifyInstance, services: Service
     const [ctx, findings, pages] = await Promise.all([
       pageContext(request, services),
       canEdit ? replyFiles.findings(actor, r.id, file.id) : Promise.resolve([]),
-      replyFiles.pageCount(actor, r.id, file.id),
+      replyFiles.pages(actor, r.id, file.id),
     ]);
     const page = ReplyFileRedactionPage({
       ctx, r, file, findings, pages, canEdit, values: opts.values ?? {}, errors: opts.errors ?? [], notice: opts.errors?.length ? undefined : doneOf(request),
@@ -94,7 +99,9 @@ export function registerReplyFilesRoutes(app: FastifyInstance, services: Service
   // reviewing: the service checks which state); then the upload or the form.
   const fileWorker = async (request: FastifyRequest) => {
     const actor = staffActor(request);
-    authorize(canActOnRequest(actor.user, await requests.get(actor, idOf(request)), ['submitReply', 'approve']), '只有承办单位或公开办可以处理答复材料');
+    // Who may change the files in the request's current state (the service's rule), before the form:
+    // a refused role gets 403 whatever it sent, never a 422 about the form.
+    authorize(canEditReplyFiles(actor.user, await requests.get(actor, idOf(request))), '只有承办单位（办理中）或公开办（审核中）可以处理答复材料');
     return actor;
   };
 
@@ -146,6 +153,31 @@ export function registerReplyFilesRoutes(app: FastifyInstance, services: Service
       const errors = fieldErrorsOf(err, 'text', { texts: 'text' });
       return redactionPage(request, reply, actor, { values: { text: typed, reason: str(values.reason) }, errors, status: 422 });
     }
+  });
+
+  // An area by coordinates (image pixels, or PDF points on a page), each with its legal ground.
+  app.post('/console/requests/:id/files/:fileId/redact/areas', async (request, reply) => {
+    const actor = await fileWorker(request);
+    const p = ids(request);
+    // Whose turn it is (the service checks it too) before the form is looked at.
+    authorize(canEditReplyFiles(actor.user, await requests.get(actor, p.id)), '只有承办单位（办理中）或公开办（审核中）可以处理答复材料');
+    const { values } = await readForm(request);
+    try {
+      const parsed = parseForm(areaForm, values);
+      if (!parsed.ok) throw new AppError(422, 'VALIDATION_FAILED', '请检查区域', parsed.errors);
+      await replyFiles.addArea(actor, p.id, p.fileId, parsed.data);
+      return redirect(reply, `${fileHref(p.id, p.fileId)}/redact?done=area`);
+    } catch (err) {
+      const kept = { page: str(values.page), x: str(values.x), y: str(values.y), width: str(values.width), height: str(values.height), reason: str(values.reason) };
+      return redactionPage(request, reply, actor, { values: kept, errors: fieldErrorsOf(err, 'x', { reason: 'areaReason' }), status: 422 });
+    }
+  });
+
+  app.post('/console/requests/:id/files/:fileId/redact/marks/:markId/delete', async (request, reply) => {
+    const actor = await fileWorker(request);
+    const p = parseParams(markParams, request.params);
+    await replyFiles.removeMark(actor, p.id, p.fileId, p.markId);
+    return redirect(reply, `${fileHref(p.id, p.fileId)}/redact?done=unmarked`);
   });
 
   app.get('/console/requests/:id/files/:fileId/pages/:n', async (request, reply) => {

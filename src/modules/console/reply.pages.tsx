@@ -55,7 +55,7 @@ function ItemRow({ n, values, errors }: { n: number; values: FormValues; errors:
 function ItemsTable({ reply }: { reply: ReplyView }) {
   if (reply.items.length === 0) return <p class="muted">尚未起草答复。</p>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" aria-label="答复内容" tabIndex={0}>
       <table class="table">
         <thead><tr><th scope="col">序号</th><th scope="col">信息内容</th><th scope="col">答复类型</th><th scope="col">处理结果</th><th scope="col">答复内容或理由</th><th scope="col">依据</th></tr></thead>
         <tbody>

@@ -92,7 +92,7 @@ function Pauses({ r }: { r: RequestDetail }) {
   return (
     <section aria-labelledby="pauses-title">
       <h2 id="pauses-title">暂停计时（征求意见）</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" aria-label="暂停计时" tabIndex={0}>
         <table class="table">
           <thead><tr><th scope="col">类型</th><th scope="col">征求对象</th><th scope="col">开始</th><th scope="col">结束</th><th scope="col">答复时限</th><th scope="col">结果</th></tr></thead>
           <tbody>

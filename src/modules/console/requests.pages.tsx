@@ -20,7 +20,7 @@ function short(text: string, max = 40): string {
 /** One row per request: oldest due first is the service's order. */
 export function RequestTable(props: { items: RequestSummary[]; caption: string; showChannel?: boolean }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" aria-label={props.caption} tabIndex={0}>
       <table class="table">
         <caption class="visually-hidden">{props.caption}</caption>
         <thead>
@@ -160,7 +160,7 @@ export function SupervisionPage(props: { ctx: PageContext; agencies: SupervisedA
         <p class="empty">本机关没有下级机关。</p>
       ) : (
         <>
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" aria-label="各下级机关未办结与超期申请数" tabIndex={0}>
             <table class="table">
               <caption>各下级机关未办结与超期申请数</caption>
               <thead><tr><th scope="col">机关</th><th scope="col">未办结</th><th scope="col">已超期</th></tr></thead>
@@ -175,7 +175,7 @@ export function SupervisionPage(props: { ctx: PageContext; agencies: SupervisedA
           </div>
           <h2>超期申请</h2>
           {overdue.length === 0 ? <p class="empty">下级机关没有超期的申请。</p> : (
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" aria-label="超期申请" tabIndex={0}>
               <table class="table">
                 <caption class="visually-hidden">超期申请</caption>
                 <thead><tr><th scope="col">机关</th><th scope="col">查询码</th><th scope="col">所需信息</th><th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">答复期限</th></tr></thead>
@@ -213,7 +213,8 @@ export function InboxPage(props: { ctx: PageContext; items: NotificationView[] }
               {!n.read && <span class="tag">未读</span>} <strong>{n.title}</strong> <span class="muted">{shanghaiDateTime(n.createdAt)}</span>
             </p>
             {n.body && <p>{n.body}</p>}
-            <p class="record-links">
+            {/* A div, not a p: a form is not phrasing content. */}
+            <div class="record-links">
               <NotificationLinkView n={n} />
               {!n.read && (
                 <form method="post" action={`/console/inbox/${encodeURIComponent(n.id)}/read`} class="inline-form">
@@ -221,7 +222,7 @@ export function InboxPage(props: { ctx: PageContext; items: NotificationView[] }
                   <button type="submit" class="button button-small button-quiet">标为已读<span class="visually-hidden">：{n.title}</span></button>
                 </form>
               )}
-            </p>
+            </div>
           </li>
         ))}
       </ul>

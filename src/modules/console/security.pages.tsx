@@ -52,7 +52,7 @@ function RevokeButton(props: { ctx: PageContext; field: 'tokenHash' | 'userId'; 
 function SessionsTable(props: { ctx: PageContext; sessions: SessionView[]; back: string }) {
   if (props.sessions.length === 0) return <p class="empty">没有在线会话。</p>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" aria-label="在线会话" tabIndex={0}>
       <table class="table">
         <caption class="visually-hidden">在线会话</caption>
         <thead><tr><th scope="col">用户</th><th scope="col">登录时间</th><th scope="col">最近活动</th><th scope="col">IP 地址</th><th scope="col">浏览器</th><th scope="col">操作</th></tr></thead>
@@ -80,7 +80,7 @@ export function SecurityPage(props: { ctx: PageContext; users: SecurityUserView[
       <p class="hint">三员分立：角色授予、解锁、重置密码和动态验证码、强制下线由安全管理员办理，每次操作均记入审计日志。</p>
       <section aria-labelledby="security-users">
         <h2 id="security-users">本机关账号（{props.users.length}）</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label="本机关账号" tabIndex={0}>
           <table class="table">
             <thead><tr><th scope="col">用户名</th><th scope="col">姓名</th><th scope="col">科室</th><th scope="col">角色</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
             <tbody>

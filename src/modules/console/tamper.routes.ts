@@ -53,6 +53,8 @@ export function registerTamperRoutes(app: FastifyInstance, services: Services): 
     const actor = staffActor(request);
     authorize(canSeeTamperAlerts(actor), '只有公开办和机关领导可以处理网页防篡改告警');
     const { id } = request.params as { id: string };
+    // The alert before the form: another agency's alert is 404 whatever was submitted.
+    await services.tamper.alert(actor, id);
     const { values } = await readForm(request);
     try {
       await services.tamper.resolve(actor, id, { resolution: value(values, `resolution-${id}`), note: value(values, `note-${id}`) });

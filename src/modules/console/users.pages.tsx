@@ -27,7 +27,7 @@ export function UsersPage(props: {
     <ConsoleLayout ctx={ctx} title="用户管理" errors={props.errors} notice={props.notice}>
       <section aria-labelledby="users-list">
         <h2 id="users-list">本机关用户（{props.users.length}）</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label="本机关用户" tabIndex={0}>
           <table class="table">
             <thead>
               <tr><th scope="col">用户名</th><th scope="col">姓名</th><th scope="col">科室</th><th scope="col">角色</th><th scope="col">状态</th><th scope="col">操作</th></tr>

@@ -42,6 +42,10 @@ export function freshnessRepository(db: DbOrTrx) {
         .orderBy('departments.sortOrder')
         .execute(),
 
+    /** The agency's disclosure office (政府信息公开工作机构, 条例 第四条); none in a bare setup. */
+    officeDepartmentIds: async (agencyId: string) =>
+      (await db.selectFrom('departments').select('id').where('agencyId', '=', agencyId).where('isDisclosureOffice', '=', 1).orderBy('id').execute()).map((d) => d.id),
+
     agencyIds: async () => (await db.selectFrom('agencies').select('id').orderBy('createdAt').execute()).map((a) => a.id),
 
     async insertReminder(row: NotificationTable): Promise<boolean> {

@@ -1,10 +1,11 @@
 // Column freshness (issue 6 part 6): each column's state against its update interval, the
 // columns about to go stale or empty with their responsible departments, how close the site is
-// to failing inspection, and the daily reminders that go out BEFORE a column goes stale.
+// to failing inspection, and the daily reminders: before a column goes stale, and once when it does.
 import type { Db } from '../../core/db/database.ts';
 import { forbidden } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { today, type Clock } from '../../core/time/clock.ts';
+import { addCalendarDays } from '../../core/time/dates.ts';
 import { hasRole, type StaffActor } from '../accounts/index.ts';
 import type { AgencyTable } from '../../core/db/schema.ts';
 import { freshnessRepository } from './freshness.repository.ts';
@@ -64,6 +65,34 @@ export function createMonitorService(deps: MonitorDeps) {
     return { agency: { id: agency.id, name: agency.name }, todayOn, columns, attention, inspection: siteInspection(columns, last, todayOn) };
   }
 
+  /**
+   * Once a column has gone stale: one reminder to its responsible departments and the disclosure
+   * office, keyed by column and the first stale day, so the same stale period is never announced
+   * twice (a later publication starts a new period). Kind `.overdue`: the assessment expects it
+   * read the day it is sent, like a request's overdue reminder. A column already stale when this
+   * reminder was introduced, or while the worker was down, is announced at the next sweep.
+   */
+  async function remindStale(agencyId: string, stale: ColumnFreshnessView[], now: string): Promise<number> {
+    if (!stale.length) return 0;
+    const repo = freshnessRepository(deps.db);
+    const office = await repo.officeDepartmentIds(agencyId);
+    let sent = 0;
+    for (const c of stale) {
+      const staleSince = addCalendarDays(c.dueOn!, 1);
+      const title = `栏目“${c.name}”已超期未更新（应于 ${c.dueOn} 前更新）`;
+      const body = `${title}。更新周期 ${c.updateIntervalDays} 天，最近发布 ${c.lastPublishedOn}。按国办秘函〔2019〕19号，5 个以上栏目未按期更新即为检查不合格，请尽快发布信息；本栏目在再次更新前不再另行提醒。`;
+      const recipients = [...new Set([...c.departments.map((d) => d.id), ...office])];
+      for (const departmentId of recipients.length ? recipients : [null]) {
+        const inserted = await repo.insertReminder({
+          id: newId(), uniqueKey: `freshness.stale:${c.columnId}:${staleSince}@${departmentId ?? 'agency'}`, agencyId, departmentId, userId: null,
+          subjectType: 'column', subjectId: c.columnId, kind: 'freshness.overdue', title, body, createdAt: now, readAt: null,
+        });
+        if (inserted) sent++;
+      }
+    }
+    return sent;
+  }
+
   return {
     async freshness(actor: StaffActor, input: { agencyId?: string } = {}): Promise<FreshnessReport> {
       if (!canSeeFreshness(actor)) throw forbidden('您没有查看栏目更新情况的权限');
@@ -79,6 +108,7 @@ export function createMonitorService(deps: MonitorDeps) {
 
     /**
      * The daily job: one reminder per responsible department for each column that is due soon,
+     * and one when it has gone stale (remindStale),
      * keyed by column, its due date and department, so it is sent once per period however often
      * the job runs; a column without a responsible department reminds the agency as a whole.
      */
@@ -91,6 +121,7 @@ export function createMonitorService(deps: MonitorDeps) {
         const agency = await deps.directory.agency(agencyId);
         if (!agency) continue;
         const r = await report(agency, todayOn);
+        sent += await remindStale(agencyId, r.attention.filter((x) => x.state === 'stale'), now);
         for (const c of r.attention.filter((x) => x.state === 'dueSoon')) {
           const title = `栏目“${c.name}”将于 ${c.dueOn} 后超期未更新`;
           const body = `${title}（更新周期 ${c.updateIntervalDays} 天，最近发布 ${c.lastPublishedOn}）。按国办秘函〔2019〕19号，栏目未按期更新将影响网站检查，请及时发布信息。`;

@@ -11,6 +11,7 @@ export type { PrivacyDeps } from './screening.service.ts';
 export * from './privacy.contract.ts';
 export { buildLexiconMatcher, type LexiconMatcher, type WordMatch } from './lexicon.ts';
 // The redaction engine itself, for reply files (requests module, 第三十七条).
-export { findTextAreas, pdfPageSizes, pdfPageTexts, redactPdf, renderPdfPage, type PdfArea, type Rect } from './redaction.pdf.ts';
+export { findTextAreas, pdfPageSizes, pdfPageTexts, redactPdf, renderPdfPage, textInArea, type PdfArea, type Rect } from './redaction.pdf.ts';
 export { redactDocx, REMOVED_MARK } from './redaction.docx.ts';
+export { gridStep, imageSize, redactImage, renderImagePreview, type ImageSize } from './redaction.image.ts';
 export { maskedPreview } from './redaction.preview.ts';

@@ -1,7 +1,7 @@
 // The staff JSON API of the quarterly withholding filings (不予公开备案表): list, read, generate,
 // review a row (密级 and opinion), mark filed. The same service methods as the console pages
 // (console/filings.routes.ts); the role is checked before the body is read (apiRoute `authorize`),
-// another agency's filing is 404 in the service. Applicants' names are masked as on the console's
+// then another agency's filing is 404 in the service. Applicants' names are masked as on the console's
 // page; the full names are in the exported table (the console's download URLs).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -63,10 +63,12 @@ export function registerFilingsApi(app: FastifyInstance, services: Services): vo
   const officerOnly = (request: FastifyRequest, what: string) => {
     authorize(hasRole(staffActor(request).user, 'officer'), `只有公开办工作人员可以${what}`);
   };
-  // A filing named in the URL: another agency's is 404 (the service's check), then the role.
+  // A filing named in the URL: the role first (a refused role gets 403 whatever the id names),
+  // then the filing (another agency's, or an unknown one, is 404: the service's check).
   const ownFiling = (what?: string) => async (request: FastifyRequest, { id }: { id: string }) => {
-    await filings.get(staffActor(request), id);
     if (what) officerOnly(request, what);
+    else mayReview(request);
+    await filings.get(staffActor(request), id);
   };
 
   apiRoute(app, {

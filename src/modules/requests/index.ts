@@ -15,6 +15,7 @@ export { MAX_APPLICATION_FILES } from './application-files.ts';
 export { REQUEST_KINDS, REQUEST_KIND_LABELS, DRAFT_REPLY_TYPES, DRAFT_REPLY_TYPE_LABELS, ALLOWED_OUTCOMES, RECORD_CORRECTION_OUTCOMES, MAX_REPLY_ITEMS, checkReplyDraft, type RequestKind, type DraftReplyType, type ReplyDraftInput, type ReplyItemInput } from './replies.schemas.ts';
 export { decisionLabel, itemBasis } from './reply-text.ts';
 export { createReplyFilesService, canEditReplyFiles, type ReplyFilesService, type ReplyFileView, type FileFinding } from './reply-files.service.ts';
+export type { AreaPage } from './reply-files.copy.ts';
 export { createDeliveryService, type DeliveryService, type DeliveryView, type TrackDownloads } from './delivery.service.ts';
 export { deliveryText } from './delivery.effect.ts';
 export { DOWNLOAD_TTL_MS } from './download-tokens.ts';

@@ -2,6 +2,8 @@
 // A reminder is keyed by request, due date kind, due date and milestone, inserted with
 // on-conflict-do-nothing: repeated sweeps, restarts and several workers never send one twice,
 // and a sweep after missed days still sends the most recent milestone that is due.
+// The fee payment window (国办函〔2020〕109号) gets one reminder only, 3 working days before it ends:
+// the applicant is the one who must act, and the day after it ends the fee job closes the request.
 import type { DbOrTrx } from '../../core/db/database.ts';
 import type { RequestPauseTable, RequestTable } from '../../core/db/schema.ts';
 import type { WorkingDayCalendar } from '../../core/time/calendar.ts';
@@ -9,22 +11,28 @@ import { today } from '../../core/time/clock.ts';
 import { addCalendarDays } from '../../core/time/dates.ts';
 import { consultationDeadline } from './request.deadlines.ts';
 import { paymentDeadline } from './fees.ts';
+import { feesRepository } from './fees.repository.ts';
 import { REPLY_CLOCK_STATUSES, type RequestStatus } from './request.workflow.ts';
 import { repoOf, storedDeadlines, type RequestsDeps } from './requests.deps.ts';
 import type { RequestsNotifier } from './requests.notifier.ts';
 
 const BATCH = 500;
 
-export type DueKind = 'correctionNotice' | 'reply' | 'consultationWindow';
-export const DUE_KIND_LABELS: Record<DueKind, string> = { correctionNotice: '补正通知期限', reply: '答复期限', consultationWindow: '征求意见答复期限' };
+export type DueKind = 'correctionNotice' | 'reply' | 'consultationWindow' | 'paymentWindow';
+export const DUE_KIND_LABELS: Record<DueKind, string> = {
+  correctionNotice: '补正通知期限', reply: '答复期限', consultationWindow: '征求意见答复期限', paymentWindow: '缴费期限',
+};
 
 export interface DueItem {
   kind: DueKind;
   dueOn: string;
 }
 
-/** The due dates a request is being watched for, given its status. */
-export function dueItemsOf(row: RequestTable, pauses: RequestPauseTable[]): DueItem[] {
+/**
+ * The due dates a request is being watched for, given its status. `unpaidFeeDueOn` is the last day
+ * to pay of a fee notice not yet paid (the date the fee job closes the request after).
+ */
+export function dueItemsOf(row: RequestTable, pauses: RequestPauseTable[], unpaidFeeDueOn: string | null = null): DueItem[] {
   const status = row.status as RequestStatus;
   const items: DueItem[] = [];
   if (status === 'received' && Number(row.correctionCount) === 0 && row.correctionNoticeDueOn)
@@ -34,6 +42,7 @@ export function dueItemsOf(row: RequestTable, pauses: RequestPauseTable[]): DueI
     const open = pauses.find((p) => p.endedOn === null);
     if (open) items.push({ kind: 'consultationWindow', dueOn: open.windowDueOn });
   }
+  if (status === 'awaitingPayment' && unpaidFeeDueOn) items.push({ kind: 'paymentWindow', dueOn: unpaidFeeDueOn });
   return items;
 }
 
@@ -63,9 +72,18 @@ export function milestonesOf(calendar: WorkingDayCalendar, dueOn: string): Miles
   ];
 }
 
-/** The most recent milestone reached by `todayOn` (earlier ones missed are not sent late). */
-export function currentMilestone(calendar: WorkingDayCalendar, dueOn: string, todayOn: string): Milestone | null {
-  return milestonesOf(calendar, dueOn).filter((m) => m.on <= todayOn).at(-1) ?? null;
+/**
+ * The most recent milestone reached by `todayOn` (earlier ones missed are not sent late). The
+ * payment window has only the 3-day one, and only while it is still open: once it has ended the
+ * fee job closes the request and tells the office (fees.service closeExpiredUnpaid).
+ */
+export function currentMilestone(calendar: WorkingDayCalendar, item: DueItem, todayOn: string): Milestone | null {
+  if (item.kind === 'paymentWindow') {
+    if (todayOn > item.dueOn) return null;
+    const m: Milestone = { offset: '3', on: workingDaysBefore(calendar, item.dueOn, 3) };
+    return m.on <= todayOn ? m : null;
+  }
+  return milestonesOf(calendar, item.dueOn).filter((m) => m.on <= todayOn).at(-1) ?? null;
 }
 
 async function forEachOpenBatch(deps: RequestsDeps, db: DbOrTrx, fn: (rows: RequestTable[], pauses: RequestPauseTable[]) => Promise<void>) {
@@ -115,8 +133,10 @@ export async function runReminderSweep(deps: RequestsDeps, notifier: RequestsNot
         const d = storedDeadlines(calendar, row, own, todayOn);
         if (d.replyDueOn !== row.replyDueOn) await repo.setDeadlines(row.id, d);
       }
-      for (const item of dueItemsOf(row, own)) {
-        const milestone = currentMilestone(calendar, item.dueOn, todayOn);
+      const fee = row.status === 'awaitingPayment' ? await feesRepository(deps.db).feeOf(row.id) : undefined;
+      const unpaidFeeDueOn = fee && fee.paidOn === null ? fee.paymentDueOn : null;
+      for (const item of dueItemsOf(row, own, unpaidFeeDueOn)) {
+        const milestone = currentMilestone(calendar, item, todayOn);
         if (milestone) created += await notifier.remind(row, item, milestone);
       }
     }

@@ -17,6 +17,11 @@ export function replyFilesRepository(db: DbOrTrx) {
       db.updateTable('replyFiles').set(patch).where('id', '=', id).execute(),
 
     insertRedaction: (row: ReplyFileRedactionTable) => db.insertInto('replyFileRedactions').values(row).execute(),
+    /** True when the mark existed on this file. */
+    async deleteRedaction(id: string, fileId: string): Promise<boolean> {
+      const r = await db.deleteFrom('replyFileRedactions').where('id', '=', id).where('replyFileId', '=', fileId).executeTakeFirst();
+      return Number(r.numDeletedRows) === 1;
+    },
     redactionsOf: (fileId: string) => db.selectFrom('replyFileRedactions').selectAll().where('replyFileId', '=', fileId).orderBy('createdAt').orderBy('id').execute(),
 
     /** The items of the reply (their outcomes decide which copy of a file goes out). */

@@ -1,13 +1,14 @@
 // Reply files (the information provided with a reply) and their redaction (区分处理, 条例
 // 第三十七条): the handling department uploads them while drafting, optionally tied to an item of
 // the reply; personal data found in them is listed for the drafter to tick, any other text can be
-// added, each with its legal ground; applying makes a redacted, content-addressed copy from the
-// ORIGINAL with every mark so far (text removed, not covered). The original never changes.
+// added, each with its legal ground; a scanned page or a photo (JPEG/PNG) is marked by areas
+// instead; every change makes a redacted, content-addressed copy from the ORIGINAL with every mark
+// so far (text and pixels removed, not covered; see reply-files.copy.ts). The original never changes.
 import { fileTypeFromBuffer } from 'file-type';
 import { appendAuditEvent } from '../../core/audit/audit.ts';
 import { authorize } from '../../core/authz/authz.ts';
 import type { DbOrTrx } from '../../core/db/database.ts';
-import type { ReplyFileTable } from '../../core/db/schema.ts';
+import type { ReplyFileRedactionTable, ReplyFileTable } from '../../core/db/schema.ts';
 import { AppError, notFound, validationFailed } from '../../core/errors.ts';
 import { guardUpload } from '../../core/files/upload-guards.ts';
 import { newId } from '../../core/ids.ts';
@@ -16,13 +17,13 @@ import { nowIso } from '../../core/time/clock.ts';
 import { auditActor, hasRole, type SessionUser, type StaffActor } from '../accounts/index.ts';
 import { extractDocxText } from '../catalog/index.ts';
 import {
-  findTextAreas, maskedPreview, pdfPageSizes, pdfPageTexts, redactDocx, redactPdf, REDACTION_REASON_LABELS, REDACTION_REASONS, renderPdfPage,
-  type RedactionReason,
+  findTextAreas, maskedPreview, pdfPageTexts, REDACTION_REASON_LABELS, REDACTION_REASONS, textInArea, type PdfArea, type RedactionReason, type Rect,
 } from '../privacy/index.ts';
 import { safeFilename } from './application-files.ts';
 import { isOutcome, reportedOutcome, type ItemDecision, type Outcome, type OutcomeReason } from './outcomes.ts';
 import type { RequestDetail, RequestsService } from './requests.contract.ts';
 import type { RequestsDeps } from './requests.deps.ts';
+import { areaOf, areaPages, buildCopy, isImage, kindOf, pagePreview, type AreaPage, type ReplyFileKind } from './reply-files.copy.ts';
 import { fileRelease, MAX_REPLY_FILES, REPLY_FILE_TYPES, type FileRelease } from './reply-files.rules.ts';
 import { replyFilesRepository, type ReplyFilesRepository } from './reply-files.repository.ts';
 
@@ -35,9 +36,10 @@ export interface ReplyFileView {
   /** "2. 某某文件（部分公开）", or "整份答复". */
   itemLabel: string;
   redacted: { size: number; at: string; by: string } | null;
-  redactions: { id: string; preview: string; reason: RedactionReason; reasonLabel: string; occurrences: number; byName: string }[];
+  redactions: { id: string; preview: string; reason: RedactionReason; reasonLabel: string; occurrences: number; byName: string; area: PdfArea | null }[];
   release: FileRelease;
-  /** PDF: page count (for previews). */
+  kind: ReplyFileKind;
+  /** Every reply file type can be redacted: PDF and DOCX by text, PDF and images by area. */
   redactable: boolean;
 }
 
@@ -54,7 +56,6 @@ export interface ReplyFilesDeps extends RequestsDeps {
 const OUTCOME_TEXT: Record<Outcome, string> = { granted: '予以公开', partlyGranted: '部分公开', refused: '不予公开', unableToProvide: '无法提供', notProcessed: '不予处理', otherHandling: '其他处理' };
 const EDIT_STATUSES = ['drafting', 'consulting'];
 const invalid = (field: string, message: string) => new AppError(422, 'REPLY_FILE_INVALID', message, [{ field, message }]);
-const kindOf = (mediaType: string) => REPLY_FILE_TYPES.get(mediaType);
 
 /** The handling department while drafting; the office while it checks the draft. */
 export function canEditReplyFiles(user: SessionUser, r: Pick<RequestDetail, 'status' | 'handlingDepartments'>): boolean {
@@ -105,11 +106,42 @@ export function createReplyFilesService(deps: ReplyFilesDeps) {
     return loaded;
   }
 
+  function checkReason(reason: string): RedactionReason {
+    if (!(REDACTION_REASONS as readonly string[]).includes(reason)) throw invalid('reason', '请选择删除的法定理由');
+    return reason as RedactionReason;
+  }
+
+  function markRow(actor: StaffActor, fileId: string, at: string, reason: RedactionReason, m: Partial<ReplyFileRedactionTable> & Pick<ReplyFileRedactionTable, 'searchText' | 'textPreview' | 'occurrences'>): ReplyFileRedactionTable {
+    return { id: newId(), replyFileId: fileId, reason, createdBy: actor.user.displayName, createdAt: at, page: null, x0: null, y0: null, x1: null, y1: null, ...m };
+  }
+
+  /**
+   * Applies a change of marks: the copy is made from the ORIGINAL with every mark after the
+   * change, then the marks, the copy and the audit event are saved in one transaction.
+   */
+  async function rebuild(actor: StaffActor, r: RequestDetail, file: ReplyFileTable, change: { insert?: ReplyFileRedactionTable[]; removeId?: string }, action: string, detail: Record<string, unknown>) {
+    const marks = [...(await repo().redactionsOf(file.id)).filter((m) => m.id !== change.removeId), ...(change.insert ?? [])];
+    const out = await buildCopy(file.mediaType, await files.get(file.sha256), marks);
+    const stored = out ? await files.put(out) : null;
+    const at = nowIso(clock);
+    await db.transaction().execute(async (trx) => {
+      const tx = replyFilesRepository(trx);
+      if (change.removeId && !(await tx.deleteRedaction(change.removeId, file.id))) throw notFound('该删除标记不存在');
+      for (const m of change.insert ?? []) await tx.insertRedaction(m);
+      await tx.setRedacted(file.id, stored
+        ? { redactedSha256: stored.sha256, redactedSize: stored.size, redactedAt: at, redactedBy: actor.user.displayName }
+        : { redactedSha256: null, redactedSize: null, redactedAt: null, redactedBy: null });
+      await appendAuditEvent(trx, clock, auditActor(actor), {
+        action, subjectType: 'request', subjectId: r.id, agencyId: r.agencyId, after: { fileId: file.id, sha256: stored?.sha256 ?? null, ...detail },
+      });
+    });
+  }
+
   async function textOf(file: ReplyFileTable, bytes: Buffer): Promise<string> {
     const kind = kindOf(file.mediaType);
     if (kind === 'pdf') return (await pdfPageTexts(bytes)).join('\n');
     if (kind === 'docx') return extractDocxText(bytes);
-    throw invalid('file', '图片文件无法按文字删除，请改为上传 PDF 后再作区分处理');
+    throw invalid('texts', '图片材料中没有可查找的文字，请在图片上按坐标标注要删除的区域');
   }
 
   return {
@@ -123,9 +155,10 @@ export function createReplyFilesService(deps: ReplyFilesDeps) {
           redacted: file.redactedSha256 ? { size: Number(file.redactedSize), at: file.redactedAt!, by: file.redactedBy ?? '' } : null,
           redactions: marks.map((m) => ({
             id: m.id, preview: m.textPreview, reason: m.reason as RedactionReason, reasonLabel: REDACTION_REASON_LABELS[m.reason as RedactionReason] ?? m.reason,
-            occurrences: Number(m.occurrences), byName: m.createdBy,
+            occurrences: Number(m.occurrences), byName: m.createdBy, area: areaOf(m),
           })),
-          redactable: ['pdf', 'docx'].includes(kindOf(file.mediaType) ?? ''),
+          kind: kindOf(file.mediaType)!,
+          redactable: !!kindOf(file.mediaType),
         });
       }
       return out;
@@ -192,7 +225,7 @@ export function createReplyFilesService(deps: ReplyFilesDeps) {
     /** Marks the texts for removal on `reason`, then makes the redacted copy from the original with every mark. */
     async redact(actor: StaffActor, requestId: string, fileId: string, input: { texts: { text: string; type?: string }[]; reason: string }): Promise<void> {
       const { r, file } = await editableFile(actor, requestId, fileId);
-      if (!(REDACTION_REASONS as readonly string[]).includes(input.reason)) throw invalid('reason', '请选择删除的法定理由');
+      const reason = checkReason(input.reason);
       const texts = [...new Map(input.texts.map((t) => [t.text.trim(), t] as const)).entries()].filter(([t]) => t);
       if (!texts.length) throw invalid('texts', '请勾选检测到的个人信息，或填写要删除的文字');
       const original = await files.get(file.sha256);
@@ -204,34 +237,56 @@ export function createReplyFilesService(deps: ReplyFilesDeps) {
         if (occurrences === 0) throw validationFailed([{ field: 'texts', message: `材料中没有找到“${maskedPreview(text, t.type)}”` }]);
         marks.push({ text, preview: maskedPreview(text, t.type), occurrences });
       }
-      const all = [...(await repo().redactionsOf(file.id)).map((m) => m.searchText), ...marks.map((m) => m.text)];
-      const out = kind === 'pdf' ? await redactPdf(original, (await Promise.all(all.map((t) => findTextAreas(original, t)))).flat()) : (await redactDocx(original, all)).bytes;
-      const stored = await files.put(out);
       const at = nowIso(clock);
-      await db.transaction().execute(async (trx) => {
-        const tx = replyFilesRepository(trx);
-        for (const m of marks)
-          await tx.insertRedaction({ id: newId(), replyFileId: file.id, searchText: m.text, reason: input.reason, textPreview: m.preview, occurrences: m.occurrences, createdBy: actor.user.displayName, createdAt: at });
-        await tx.setRedacted(file.id, { redactedSha256: stored.sha256, redactedSize: stored.size, redactedAt: at, redactedBy: actor.user.displayName });
-        // The log says what kind of thing was removed and why, never the personal data itself.
-        await appendAuditEvent(trx, clock, auditActor(actor), {
-          action: 'replyFile.redacted', subjectType: 'request', subjectId: r.id, agencyId: r.agencyId,
-          after: { fileId: file.id, sha256: stored.sha256, reason: input.reason, removed: marks.map((m) => ({ preview: m.preview, occurrences: m.occurrences })) },
-        });
-      });
+      const rows = marks.map((m) => markRow(actor, file.id, at, reason, { searchText: m.text, textPreview: m.preview, occurrences: m.occurrences }));
+      // The log says what kind of thing was removed and why, never the personal data itself.
+      await rebuild(actor, r, file, { insert: rows }, 'replyFile.redacted', { reason, removed: marks.map((m) => ({ preview: m.preview, occurrences: m.occurrences })) });
     },
 
-    /** PDF page count and a page image of the original or of the redacted copy. */
-    async pageCount(actor: StaffActor, requestId: string, fileId: string): Promise<number> {
+    /**
+     * An area to remove: image pixels (JPEG, PNG: page 1) or PDF points on a page, from the
+     * top-left corner; clipped to the page. The copy is made again from the original at once.
+     */
+    async addArea(actor: StaffActor, requestId: string, fileId: string, input: { page: number; x: number; y: number; width: number; height: number; reason: string }): Promise<void> {
+      const { r, file } = await editableFile(actor, requestId, fileId);
+      const reason = checkReason(input.reason);
+      const original = await files.get(file.sha256);
+      const pages = await areaPages(file.mediaType, original);
+      if (pages.length === 0) throw invalid('x', 'Word 文档请按文字删除');
+      const page = pages.find((p) => p.page === input.page);
+      if (!page) throw invalid('page', '页码超出范围');
+      if (![input.x, input.y, input.width, input.height].every(Number.isFinite)) throw invalid('x', '请填写区域的坐标和大小');
+      if (!(input.width > 0 && input.height > 0)) throw invalid('width', '宽度和高度须大于 0');
+      const rect: Rect = [Math.max(0, input.x), Math.max(0, input.y), Math.min(page.width, input.x + input.width), Math.min(page.height, input.y + input.height)];
+      if (rect[0] >= rect[2] || rect[1] >= rect[3]) throw invalid('x', '区域不在页面（图片）范围内');
+      const preview = isImage(file.mediaType) ? '' : maskedPreview(await textInArea(original, { page: page.page, rect }));
+      const [x0, y0, x1, y1] = rect;
+      const row = markRow(actor, file.id, nowIso(clock), reason, { searchText: '', textPreview: preview, occurrences: 1, page: page.page, x0, y0, x1, y1 });
+      const round = (n: number) => Math.round(n * 10) / 10;
+      await rebuild(actor, r, file, { insert: [row] }, 'replyFile.areaRedacted', { reason, page: page.page, rect: rect.map(round), preview });
+    },
+
+    /** Takes a mark back; the copy is made again from the remaining marks (none left: no copy). */
+    async removeMark(actor: StaffActor, requestId: string, fileId: string, markId: string): Promise<void> {
+      const { r, file } = await editableFile(actor, requestId, fileId);
+      const mark = (await repo().redactionsOf(file.id)).find((m) => m.id === markId);
+      if (!mark) throw notFound('该删除标记不存在');
+      await rebuild(actor, r, file, { removeId: mark.id }, 'replyFile.redactionRemoved', { reason: mark.reason, preview: mark.textPreview, area: areaOf(mark) });
+    },
+
+    /** Where areas may be drawn: the PDF's pages (points) or the image (page 1, pixels); none for DOCX. */
+    async pages(actor: StaffActor, requestId: string, fileId: string): Promise<AreaPage[]> {
       const { file } = await loadFile(actor, requestId, fileId);
-      return kindOf(file.mediaType) === 'pdf' ? (await pdfPageSizes(await files.get(file.sha256))).length : 0;
+      return areaPages(file.mediaType, await files.get(file.sha256));
     },
 
+    /** A page image: the original with the marked areas tinted (an image also with its grid), or the redacted copy. */
     async pageImage(actor: StaffActor, requestId: string, fileId: string, page: number, which: 'original' | 'redacted'): Promise<Buffer> {
       const { file } = await loadFile(actor, requestId, fileId);
       const sha = which === 'redacted' ? file.redactedSha256 : file.sha256;
-      if (kindOf(file.mediaType) !== 'pdf' || !sha) throw notFound();
-      const png = await renderPdfPage(await files.get(sha), page);
+      if (!sha) throw notFound('尚未生成区分处理后的副本');
+      const marks = which === 'original' ? (await repo().redactionsOf(file.id)).map(areaOf).filter((a) => a?.page === page).map((a) => a!.rect) : [];
+      const png = await pagePreview(file.mediaType, await files.get(sha), page, { marks, grid: which === 'original' });
       if (!png) throw notFound('页码超出范围');
       return png;
     },

@@ -22,6 +22,12 @@ export interface RequestsNotifier {
 }
 
 function reminderText(row: RequestTable, item: DueItem, m: Milestone): { title: string; body: string } {
+  if (item.kind === 'paymentWindow') {
+    // Sent once, at most 3 working days before the window ends (possibly later after missed days).
+    const title = `申请 ${row.trackingCode} 的缴费期限将于 ${item.dueOn} 届满，申请人尚未缴纳信息处理费`;
+    const body = `${title}（剩余不超过 3 个工作日）。申请人已缴费的，请及时登记缴费；期限届满仍未缴纳的，系统将视为放弃申请、按“其他处理”终止处理（国办函〔2020〕109号）。收到申请之日：${formatChineseDate(row.receivedOn)}。`;
+    return { title, body };
+  }
   const what = DUE_KIND_LABELS[item.kind];
   const title = m.offset === 'overdue'
     ? `【已逾期】申请 ${row.trackingCode} 的${what}已于 ${item.dueOn} 届满`
@@ -36,8 +42,10 @@ export function createRequestsNotifier(deps: RequestsDeps & { mailTransport: Mai
       const repo = repoOf(deps);
       const [assigned, departments, agency] = await Promise.all([repo.assignmentsOf(row.id), repo.departmentsOfAgency(row.agencyId), repo.agencyById(row.agencyId)]);
       const office = departments.filter((d) => d.isDisclosureOffice === 1).map((d) => d.id);
-      // Recipients: the handling departments and the disclosure office (null = the agency as a whole).
-      const recipients: (string | null)[] = [...new Set([...assigned.map((a) => a.id), ...office])];
+      // Recipients: the handling departments and the disclosure office (null = the agency as a whole);
+      // the payment window only the office, which records payments (国办函〔2020〕109号).
+      const handling = item.kind === 'paymentWindow' ? [] : assigned.map((a) => a.id);
+      const recipients: (string | null)[] = [...new Set([...handling, ...office])];
       if (office.length === 0) recipients.push(null);
       const { title, body } = reminderText(row, item, milestone);
       const key = `${row.id}:${item.kind}:${item.dueOn}:${milestone.offset}`;
