@@ -3,10 +3,8 @@
 // (app.inject bypasses the parser).
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { before, describe, test } from 'node:test';
+import { useHttpFixture } from '../helpers/http-fixture.ts';
 
 function rawRequest(port: number, head: Buffer): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -22,18 +20,11 @@ function rawRequest(port: number, head: Buffer): Promise<{ status: number; body:
 }
 
 describe('requests the HTTP parser refuses', () => {
-  let s: TestServices;
-  let app: FastifyInstance;
   let port: number;
+  const t = useHttpFixture();
   before(async () => {
-    s = await createTestServices();
-    app = await buildApp(s);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    port = (app.server.address() as net.AddressInfo).port;
-  });
-  after(async () => {
-    await app.close();
-    await s.cleanup();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (t.app.server.address() as net.AddressInfo).port;
   });
 
   for (const url of ['/search?q=土地', '/items/a b']) {

@@ -1,17 +1,15 @@
 // Issue 7 parts 4 and 5 over HTTP: RSS and Atom per column (well-formed XML), the JSON feed with
 // CORS and the JS feed for inclusion elsewhere, the sitemap (an index past the per-file limit),
 // robots.txt, OpenGraph and canonical links, and QR codes limited to the site's own pages.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify from 'fastify';
 import { SaxesParser } from 'saxes';
-import { buildApp } from '../../src/app.ts';
 import type { ColumnNode, ItemDetail } from '../../src/modules/catalog/catalog.contract.ts';
 import { registerFeedRoutes } from '../../src/modules/portal/feeds.routes.ts';
 import { createPortalService } from '../../src/modules/portal/portal.service.ts';
-import { createFixture, type Fixture } from '../factories.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { useHttpFixture } from '../helpers/http-fixture.ts';
 import { columnInput, draftInput, publishItem } from './portal-helpers.ts';
 
 /** Parses the whole document strictly; returns the element names in order. */
@@ -27,25 +25,17 @@ function xmlElements(xml: string): string[] {
 }
 
 describe('feeds, sitemap, robots and QR codes', () => {
-  let services: TestServices;
-  let app: FastifyInstance;
-  let fx: Fixture;
   let column: ColumnNode;
   const items: ItemDetail[] = [];
-  const get = (url: string, headers: Record<string, string> = {}, on = app) => on.inject({ method: 'GET', url, headers });
+  const get = (url: string, headers: Record<string, string> = {}, on = t.app) => on.inject({ method: 'GET', url, headers });
 
-  before(async () => {
-    services = await createTestServices();
-    fx = await createFixture(services);
-    column = await services.catalog.createColumn(fx.actor('officer'), columnInput('规划公示'));
-    items.push(await publishItem(services, fx.actor('officer'), draftInput(column.id, '关于<城区>控规调整 & 公示的公告')));
-    items.push(await publishItem(services, fx.actor('officer'), draftInput(column.id, '第二份公告')));
-    app = await buildApp({ ...services, config: { ...services.config, publicUrl: 'https://xxgk.example.gov.cn' } });
-  });
-
-  after(async () => {
-    await app?.close();
-    await services?.cleanup();
+  const t = useHttpFixture({
+    appConfig: { publicUrl: 'https://xxgk.example.gov.cn' },
+    setup: async ({ services, fx }) => {
+      column = await services.catalog.createColumn(fx.actor('officer'), columnInput('规划公示'));
+      items.push(await publishItem(services, fx.actor('officer'), draftInput(column.id, '关于<城区>控规调整 & 公示的公告')));
+      items.push(await publishItem(services, fx.actor('officer'), draftInput(column.id, '第二份公告')));
+    },
   });
 
   test('RSS 2.0 and Atom per column: well-formed, escaped, absolute links', async () => {
@@ -108,7 +98,7 @@ describe('feeds, sitemap, robots and QR codes', () => {
   test('past the per-file limit the sitemap becomes an index of files', async () => {
     const small = Fastify();
     await small.register(cookie);
-    registerFeedRoutes(small, services, createPortalService(services), { sitemapPerFile: 1 });
+    registerFeedRoutes(small, t.services, createPortalService(t.services), { sitemapPerFile: 1 });
     const index = await get('/sitemap.xml', {}, small);
     assert.equal(xmlElements(index.body)[0], 'sitemapindex');
     for (const file of ['pages.xml', 'items-1.xml', 'items-2.xml']) assert.ok(index.body.includes(`/sitemaps/${file}</loc>`), file);

@@ -7,25 +7,21 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { ColumnNode, ItemDetail } from '../../src/modules/catalog/catalog.contract.ts';
 import { createServices, type Services } from '../../src/services.ts';
-import { createFixture, type Fixture } from '../factories.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { useHttpFixture } from '../helpers/http-fixture.ts';
 import { columnInput, draftInput, publishItem } from './portal-helpers.ts';
 
 describe('portal page cache', () => {
-  let services: TestServices;
   let second: Services;
-  let app: FastifyInstance;
   let appB: FastifyInstance;
-  let fx: Fixture;
   let column: ColumnNode;
   let item: ItemDetail;
 
-  const get = (url: string, headers: Record<string, string> = {}, on = app) => on.inject({ method: 'GET', url, headers });
-  const officer = () => fx.actor('officer');
-  const publish = (title: string) => publishItem(services, officer(), draftInput(column.id, title));
+  const get = (url: string, headers: Record<string, string> = {}, on = t.app) => on.inject({ method: 'GET', url, headers });
+  const officer = () => t.fx.actor('officer');
+  const publish = (title: string) => publishItem(t.services, officer(), draftInput(column.id, title));
 
   /** Renders the page if it is not cached yet; the next request is answered from the cache with the same bytes. */
-  async function warm(url: string, on = app) {
+  async function warm(url: string, on = t.app) {
     const first = await get(url, {}, on);
     assert.equal(first.statusCode, 200, url);
     assert.ok(['miss', 'hit'].includes(String(first.headers['x-page-cache'])), url);
@@ -36,22 +32,21 @@ describe('portal page cache', () => {
     return again;
   }
 
-  before(async () => {
-    services = await createTestServices();
-    fx = await createFixture(services);
-    column = await services.catalog.createColumn(officer(), columnInput('国土公告'));
-    item = await publish('关于城关镇土地征收的公告');
-    app = await buildApp(services);
-    // A second process over the same database: its own services, connection and page cache.
-    second = await createServices(services.config, { clock: services.clock, migrate: false });
-    appB = await buildApp(second);
-  });
-
+  // Registered before the fixture's hooks so that the second process closes first.
   after(async () => {
     await appB?.close();
     await second?.close();
-    await app?.close();
-    await services?.cleanup();
+  });
+  const t = useHttpFixture({
+    setup: async ({ services, fx }) => {
+      column = await services.catalog.createColumn(fx.actor('officer'), columnInput('国土公告'));
+      item = await publishItem(services, fx.actor('officer'), draftInput(column.id, '关于城关镇土地征收的公告'));
+    },
+  });
+  before(async () => {
+    // A second process over the same database: its own services, connection and page cache.
+    second = await createServices(t.services.config, { clock: t.services.clock, migrate: false });
+    appB = await buildApp(second);
   });
 
   test('public pages are served from the cache with the public cache header', async () => {
@@ -65,8 +60,8 @@ describe('portal page cache', () => {
   });
 
   test('the query string is part of the key: ?agency= pages are cached apart', async () => {
-    const own = await warm(`/?agency=${fx.otherAgency.code}`);
-    assert.ok(own.body.includes(fx.otherAgency.name));
+    const own = await warm(`/?agency=${t.fx.otherAgency.code}`);
+    assert.ok(own.body.includes(t.fx.otherAgency.name));
     const plain = await warm('/');
     assert.notEqual(plain.headers.etag, own.headers.etag);
     assert.notEqual(plain.body, own.body);
@@ -103,25 +98,25 @@ describe('portal page cache', () => {
   test('a revision and a takedown invalidate the item page', async () => {
     const url = `/items/${item.id}`;
     await warm(url);
-    await services.catalog.revise(officer(), item.id, draftInput(column.id, '关于城关镇土地征收的公告（修订）'), '更正文字');
+    await t.services.catalog.revise(officer(), item.id, draftInput(column.id, '关于城关镇土地征收的公告（修订）'), '更正文字');
     const revised = await get(url);
     assert.equal(revised.headers['x-page-cache'], 'miss');
     assert.ok(revised.body.includes('关于城关镇土地征收的公告（修订）'));
     await warm(url);
-    await services.database.db.transaction().execute((trx) => services.catalog.workflow.takedown(trx, item.id));
+    await t.services.database.db.transaction().execute((trx) => t.services.catalog.workflow.takedown(trx, item.id));
     assert.equal((await get(url)).statusCode, 404);
   });
 
   test('renaming a column and editing the agency invalidate the pages that show them', async () => {
     const url = `/columns/${column.id}`;
     await warm(url);
-    column = await services.catalog.updateColumn(officer(), column.id, { ...columnInput('国土资源公告'), code: column.code });
+    column = await t.services.catalog.updateColumn(officer(), column.id, { ...columnInput('国土资源公告'), code: column.code });
     const renamed = await get(url);
     assert.equal(renamed.headers['x-page-cache'], 'miss');
     assert.ok(renamed.body.includes('国土资源公告'));
 
     await warm('/guide');
-    await services.database.db.updateTable('agencies').set({ phone: '0797-8888888' }).where('id', '=', fx.agency.id).execute();
+    await t.services.database.db.updateTable('agencies').set({ phone: '0797-8888888' }).where('id', '=', t.fx.agency.id).execute();
     const guide = await get('/guide');
     assert.equal(guide.headers['x-page-cache'], 'miss');
     assert.ok(guide.body.includes('0797-8888888'));
@@ -154,7 +149,7 @@ describe('portal page cache', () => {
   });
 
   test('signed-in staff never get a cached page and never fill the cache', async () => {
-    const { token } = await services.accounts.login({ username: fx.users.officer.username, password: fx.password }, '127.0.0.1', 'test');
+    const { token } = await t.services.accounts.login({ username: t.fx.users.officer.username, password: t.fx.password }, '127.0.0.1', 'test');
     const staff = { cookie: `gk_session=${token}` };
     const url = `/columns/${column.id}?staff=1`;
     const asStaff = await get(url, staff);

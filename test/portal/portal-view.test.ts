@@ -1,7 +1,7 @@
 // Issue 7 parts 1–4 over HTTP: display preferences that persist without JavaScript (/prefs, with
 // its open-redirect guard), 繁體 pages, the page cache keyed on them, the government-site
 // footer from configuration, HTTPS headers, the base path and the embed mode.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -9,40 +9,33 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import type { ColumnNode, ItemDetail } from '../../src/modules/catalog/catalog.contract.ts';
-import { createFixture, type Fixture } from '../factories.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { useHttpFixture } from '../helpers/http-fixture.ts';
 import { cookieFrom } from '../helpers/http.ts';
 import { columnInput, draftInput, publishItem } from './portal-helpers.ts';
 
 describe('portal view: preferences, 繁體, footer, base path, embed', () => {
-  let services: TestServices;
-  let app: FastifyInstance;
-  let fx: Fixture;
   let column: ColumnNode;
   let item: ItemDetail;
   const apps: FastifyInstance[] = [];
 
   /** Another app over the same database with some configuration changed. */
   async function appWith(change: Partial<Config>): Promise<FastifyInstance> {
-    const other = await buildApp({ ...services, config: { ...services.config, ...change } });
+    const other = await buildApp({ ...t.services, config: { ...t.services.config, ...change } });
     apps.push(other);
     return other;
   }
 
-  const get = (url: string, headers: Record<string, string> = {}, on = app) => on.inject({ method: 'GET', url, headers });
+  const get = (url: string, headers: Record<string, string> = {}, on = t.app) => on.inject({ method: 'GET', url, headers });
 
-  before(async () => {
-    services = await createTestServices();
-    fx = await createFixture(services);
-    column = await services.catalog.createColumn(fx.actor('officer'), columnInput('国土资源公告'));
-    item = await publishItem(services, fx.actor('officer'), draftInput(column.id, '关于发布国土空间规划的通知'));
-    app = await buildApp(services);
-  });
-
+  // Registered before the fixture's hooks so that these apps close while the database is still there.
   after(async () => {
     for (const a of apps) await a.close();
-    await app?.close();
-    await services?.cleanup();
+  });
+  const t = useHttpFixture({
+    setup: async ({ services, fx }) => {
+      column = await services.catalog.createColumn(fx.actor('officer'), columnInput('国土资源公告'));
+      item = await publishItem(services, fx.actor('officer'), draftInput(column.id, '关于发布国土空间规划的通知'));
+    },
   });
 
   test('/prefs stores the choice in a cookie and goes back to the page', async () => {
@@ -144,7 +137,7 @@ describe('portal view: preferences, 繁體, footer, base path, embed', () => {
     assert.ok(html.includes('href="https://beian.miit.gov.cn/"'));
     assert.ok(html.includes('href="https://beian.mps.gov.cn/#/query/webSearch?code=36070202000123"'));
     assert.ok(html.includes('href="https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=3607000012"'));
-    const own = await appWith({ site: { ...services.config.site, errorReportUrl: 'https://example.gov.cn/jiucuo' } });
+    const own = await appWith({ site: { ...t.services.config.site, errorReportUrl: 'https://example.gov.cn/jiucuo' } });
     assert.ok((await get('/', {}, own)).body.includes('href="https://example.gov.cn/jiucuo"'));
   });
 

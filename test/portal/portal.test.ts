@@ -1,21 +1,16 @@
 // HTTP tests of the public portal: every page renders with the accessibility floor (lang, one
 // h1, landmarks, labels), unpublished and intranet information never shows, paging works,
 // downloads carry the right headers, and caching stays off for signed-in staff.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.ts';
 import { systemActor } from '../../src/core/audit/audit.ts';
 import type { ColumnNode, ItemDetail } from '../../src/modules/catalog/catalog.contract.ts';
-import { createFixture, creditCodeFrom, type Fixture } from '../factories.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { creditCodeFrom } from '../factories.ts';
+import { useHttpFixture } from '../helpers/http-fixture.ts';
 import { samplePdf } from '../helpers/sample-files.ts';
 import { assertPortalPage, columnInput, draftInput, h1Text, publishItem } from './portal-helpers.ts';
 
 describe('portal pages', () => {
-  let services: TestServices;
-  let app: FastifyInstance;
-  let fx: Fixture;
   const cols = {} as Record<'policy' | 'normative' | 'apply' | 'reports' | 'notices' | 'empty', ColumnNode>;
   let policy: ItemDetail;
   let interpretation: ItemDetail;
@@ -26,46 +21,40 @@ describe('portal pages', () => {
   let draftAttachmentId: string;
   const pdf = samplePdf(['Land compensation plan']);
 
-  const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
+  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
 
-  before(async () => {
-    services = await createTestServices();
-    fx = await createFixture(services);
-    const officer = fx.actor('officer');
-    const { catalog } = services;
-    cols.policy = await catalog.createColumn(officer, columnInput('政策法规', null, { sortOrder: 1, description: '法律法规、规章和规范性文件' }));
-    cols.normative = await catalog.createColumn(officer, columnInput('规范性文件', cols.policy.id));
-    cols.notices = await catalog.createColumn(officer, columnInput('国土公告', null, { sortOrder: 2 }));
-    cols.apply = await catalog.createColumn(officer, columnInput('依申请公开', null, { sortOrder: 3 }));
-    cols.reports = await catalog.createColumn(officer, columnInput('信息公开年报', null, { sortOrder: 4 }));
-    cols.empty = await catalog.createColumn(officer, columnInput('统计数据', null, { sortOrder: 5 }));
+  const t = useHttpFixture({
+    setup: async ({ services, fx }) => {
+      const officer = fx.actor('officer');
+      const { catalog } = services;
+      cols.policy = await catalog.createColumn(officer, columnInput('政策法规', null, { sortOrder: 1, description: '法律法规、规章和规范性文件' }));
+      cols.normative = await catalog.createColumn(officer, columnInput('规范性文件', cols.policy.id));
+      cols.notices = await catalog.createColumn(officer, columnInput('国土公告', null, { sortOrder: 2 }));
+      cols.apply = await catalog.createColumn(officer, columnInput('依申请公开', null, { sortOrder: 3 }));
+      cols.reports = await catalog.createColumn(officer, columnInput('信息公开年报', null, { sortOrder: 4 }));
+      cols.empty = await catalog.createColumn(officer, columnInput('统计数据', null, { sortOrder: 5 }));
 
-    policy = await publishItem(services, officer, draftInput(cols.normative.id, '赣州市征地补偿安置办法', { issuers: ['赣州市自然资源局', '赣州市财政局'] }), [
-      { filename: '征地补偿标准.pdf', bytes: pdf },
-    ]);
-    interpretation = await publishItem(services, officer, draftInput(cols.policy.id, '《赣州市征地补偿安置办法》政策解读', { interpretsItemIds: [policy.id], docNumber: '' }));
-    repealed = await publishItem(services, officer, draftInput(cols.normative.id, '关于旧补偿标准的通知'));
-    repealed = await catalog.repeal(officer, repealed.id, { repealedOn: '2025-09-26', reason: '已被新办法替代' });
-    // 25 notices for paging (20 per page), imported as already published.
-    for (let i = 1; i <= 25; i++) {
-      const day = String(1 + (i % 28)).padStart(2, '0');
-      await catalog.importPublished(systemActor('测试'), fx.agency.id, { columnId: cols.notices.id, title: `划拨供地结果公示第${i}号`, publishedOn: `2025-08-${day}` });
-    }
-    const intranet = await publishItem(services, officer, draftInput(cols.policy.id, '内网通知：机关内部会议安排', { scope: 'intranet' }));
-    intranetId = intranet.id;
-    const draft = await catalog.createDraft(officer, draftInput(cols.policy.id, '尚未发布的草稿'));
-    draftId = draft.id;
-    draftAttachmentId = (await catalog.addAttachment(officer, draft.id, { filename: '草稿附件.pdf', bytes: pdf })).id;
+      policy = await publishItem(services, officer, draftInput(cols.normative.id, '赣州市征地补偿安置办法', { issuers: ['赣州市自然资源局', '赣州市财政局'] }), [
+        { filename: '征地补偿标准.pdf', bytes: pdf },
+      ]);
+      interpretation = await publishItem(services, officer, draftInput(cols.policy.id, '《赣州市征地补偿安置办法》政策解读', { interpretsItemIds: [policy.id], docNumber: '' }));
+      repealed = await publishItem(services, officer, draftInput(cols.normative.id, '关于旧补偿标准的通知'));
+      repealed = await catalog.repeal(officer, repealed.id, { repealedOn: '2025-09-26', reason: '已被新办法替代' });
+      // 25 notices for paging (20 per page), imported as already published.
+      for (let i = 1; i <= 25; i++) {
+        const day = String(1 + (i % 28)).padStart(2, '0');
+        await catalog.importPublished(systemActor('测试'), fx.agency.id, { columnId: cols.notices.id, title: `划拨供地结果公示第${i}号`, publishedOn: `2025-08-${day}` });
+      }
+      const intranet = await publishItem(services, officer, draftInput(cols.policy.id, '内网通知：机关内部会议安排', { scope: 'intranet' }));
+      intranetId = intranet.id;
+      const draft = await catalog.createDraft(officer, draftInput(cols.policy.id, '尚未发布的草稿'));
+      draftId = draft.id;
+      draftAttachmentId = (await catalog.addAttachment(officer, draft.id, { filename: '草稿附件.pdf', bytes: pdf })).id;
 
-    const otherOfficer = fx.otherActor('officer');
-    const otherCol = await catalog.createColumn(otherOfficer, columnInput('工作动态'));
-    otherItem = await publishItem(services, otherOfficer, draftInput(otherCol.id, '瑞金市土地利用年度计划'));
-    app = await buildApp(services);
-  });
-
-  after(async () => {
-    await app?.close();
-    await services?.cleanup();
+      const otherOfficer = fx.otherActor('officer');
+      const otherCol = await catalog.createColumn(otherOfficer, columnInput('工作动态'));
+      otherItem = await publishItem(services, otherOfficer, draftInput(otherCol.id, '瑞金市土地利用年度计划'));
+    },
   });
 
   test('home: latest items, entries one click away, search box, public cache', async () => {
@@ -74,25 +63,25 @@ describe('portal pages', () => {
     assert.match(String(res.headers['content-type']), /text\/html/);
     assert.equal(res.headers['cache-control'], 'public, max-age=60');
     assertPortalPage(res.body);
-    assert.equal(h1Text(res.body), `${fx.agency.name}政府信息公开`);
+    assert.equal(h1Text(res.body), `${t.fx.agency.name}政府信息公开`);
     assert.ok(res.body.includes(`/items/${policy.id}`));
     assert.ok(res.body.includes('赣州市征地补偿安置办法'));
     for (const href of ['/guide', '/catalog', `/columns/${cols.apply.id}`, `/columns/${cols.reports.id}`]) assert.ok(res.body.includes(`href="${href}"`), href);
     assert.ok(res.body.includes('role="search"') && res.body.includes('action="/search"'));
-    assert.ok(res.body.includes(`<dt>主办单位</dt><dd>${fx.agency.name}</dd>`));
+    assert.ok(res.body.includes(`<dt>主办单位</dt><dd>${t.fx.agency.name}</dd>`));
     assert.ok(!res.body.includes('内网通知') && !res.body.includes('尚未发布的草稿'), 'no intranet or draft items');
     assert.ok(!res.body.includes('瑞金市土地利用年度计划'), 'other agency items stay on their own pages');
     assert.ok(res.headers['content-security-policy']);
   });
 
   test('?agency= selects another agency and links carry it; unknown agency is 404', async () => {
-    const res = await get(`/?agency=${fx.otherAgency.code}`);
+    const res = await get(`/?agency=${t.fx.otherAgency.code}`);
     assert.equal(res.statusCode, 200);
-    assert.equal(h1Text(res.body), `${fx.otherAgency.name}政府信息公开`);
+    assert.equal(h1Text(res.body), `${t.fx.otherAgency.name}政府信息公开`);
     assert.ok(res.body.includes('瑞金市土地利用年度计划'));
-    assert.ok(res.body.includes(`href="/guide?agency=${fx.otherAgency.code}"`));
-    assert.ok(res.body.includes(`name="agency" value="${fx.otherAgency.code}"`), 'search form keeps the agency');
-    const byCredit = await get(`/catalog?agency=${fx.otherAgency.creditCode}`);
+    assert.ok(res.body.includes(`href="/guide?agency=${t.fx.otherAgency.code}"`));
+    assert.ok(res.body.includes(`name="agency" value="${t.fx.otherAgency.code}"`), 'search form keeps the agency');
+    const byCredit = await get(`/catalog?agency=${t.fx.otherAgency.creditCode}`);
     assert.equal(byCredit.statusCode, 200);
     assert.ok(byCredit.body.includes('工作动态'));
     const unknown = await get('/?agency=nope');
@@ -191,8 +180,8 @@ describe('portal pages', () => {
   test('items of another agency render in that agency\'s frame', async () => {
     const res = await get(`/items/${otherItem.id}`);
     assert.equal(res.statusCode, 200);
-    assert.ok(res.body.includes(`<span class="site-agency">${fx.otherAgency.name}</span>`));
-    assert.ok(res.body.includes(`href="/catalog?agency=${fx.otherAgency.code}"`));
+    assert.ok(res.body.includes(`<span class="site-agency">${t.fx.otherAgency.name}</span>`));
+    assert.ok(res.body.includes(`href="/catalog?agency=${t.fx.otherAgency.code}"`));
   });
 
   test('unpublished, intranet and unknown items are 404 in the portal frame', async () => {
@@ -200,14 +189,14 @@ describe('portal pages', () => {
       const res = await get(url);
       assert.equal(res.statusCode, 404, url);
       assertPortalPage(res.body);
-      assert.ok(res.body.includes(fx.agency.name), 'error page keeps the agency frame');
+      assert.ok(res.body.includes(t.fx.agency.name), 'error page keeps the agency frame');
       assert.ok(!res.body.includes('尚未发布的草稿') && !res.body.includes('内网通知'));
     }
     const unmatched = await get('/no/such/page');
     assert.equal(unmatched.statusCode, 404);
     assertPortalPage(unmatched.body);
     assert.equal(h1Text(unmatched.body), '页面不存在');
-    assert.ok(unmatched.body.includes(fx.agency.name));
+    assert.ok(unmatched.body.includes(t.fx.agency.name));
   });
 
   test('attachment download: type, RFC 5987 filename, nosniff; unpublished and unknown are 404', async () => {
@@ -226,12 +215,12 @@ describe('portal pages', () => {
 
   test('guide: classification from the catalog, how to apply, time limits, fees, remedies', async () => {
     const actor = systemActor('测试');
-    const detailed = await services.accounts.createAgency(actor, {
+    const detailed = await t.services.accounts.createAgency(actor, {
       code: 'guide-test',
       name: '测试县自然资源局',
       shortName: '测试县局',
       creditCode: creditCodeFrom('11360799MB0000001'),
-      parentAgencyId: fx.agency.id,
+      parentAgencyId: t.fx.agency.id,
       address: '测试县人民路 8 号',
       postcode: '342100',
       officeHours: '工作日上午 9:00—12:00',
@@ -245,7 +234,7 @@ describe('portal pages', () => {
     assert.equal(res.statusCode, 200);
     assertPortalPage(res.body);
     assert.equal(h1Text(res.body), '测试县自然资源局政府信息公开指南');
-    for (const text of ['测试县人民路 8 号', '342100', '工作日上午 9:00—12:00', '0797-1234567', '0797-1234568', 'gk@test.example.cn', '县档案馆查阅室', fx.agency.name])
+    for (const text of ['测试县人民路 8 号', '342100', '工作日上午 9:00—12:00', '0797-1234567', '0797-1234568', 'gk@test.example.cn', '县档案馆查阅室', t.fx.agency.name])
       assert.ok(res.body.includes(text), text);
     for (const text of ['第十二条', '第二十九条', '20 个工作日内予以答复', '不超过 20 个工作日', '国办函〔2020〕109号', '60 日', '6 个月', '<th scope="row">31—100 页</th>'])
       assert.ok(res.body.includes(text), text);
@@ -253,7 +242,7 @@ describe('portal pages', () => {
 
     const main = await get('/guide');
     assert.ok(main.body.includes('<li>政策法规<ul><li>规范性文件</li></ul></li>'), 'classification follows the column tree');
-    assert.ok(main.body.includes(`${fx.agency.name}办公室`), 'the disclosure office by name');
+    assert.ok(main.body.includes(`${t.fx.agency.name}办公室`), 'the disclosure office by name');
   });
 
   test('search page: filters, highlighted results, total, empty state, paging', async () => {
@@ -290,7 +279,7 @@ describe('portal pages', () => {
   });
 
   test('signed-in staff get no-store instead of the public cache header', async () => {
-    const { token } = await services.accounts.login({ username: fx.users.officer.username, password: fx.password }, '127.0.0.1', 'test');
+    const { token } = await t.services.accounts.login({ username: t.fx.users.officer.username, password: t.fx.password }, '127.0.0.1', 'test');
     const res = await get('/', { cookie: `gk_session=${token}` });
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['cache-control'], 'no-store');

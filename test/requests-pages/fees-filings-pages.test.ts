@@ -77,6 +77,20 @@ describe('console fee, challenge and filing pages', () => {
     assert.equal((await get(t.app, '/console/challenges?year=2025', t.as.leader)).statusCode, 200);
   });
 
+  test('a challenge is decided on its own request only', async () => {
+    // A challenge needs a decision that ended the request: a withdrawal is one (otherHandling).
+    await t.services.requests.act(t.fx.actor('officer'), ids[1], 'withdraw', { note: '申请人撤回' });
+    const url = `/console/requests/${ids[1]}/challenges`;
+    assert.equal((await form(t.app, url, { kind: 'reconsideration', body: '示例市人民政府', filedOn: '2025-11-10', result: 'pending' }, t.as.officer)).statusCode, 303);
+    const [c] = await t.services.requests.challenges.listForRequest(t.fx.actor('officer'), ids[1]);
+    const decision = { [`decidedOn-${c.id}`]: '2025-11-10', [`result-${c.id}`]: 'upheld', [`note-${c.id}`]: '' };
+    const elsewhere = await form(t.app, `/console/requests/${ids[2]}/challenges/${c.id}/decide`, decision, t.as.officer);
+    assert.equal(elsewhere.statusCode, 404);
+    assert.equal((await form(t.app, `${url}/${c.id}/decide`, decision, t.as.officer)).statusCode, 303);
+    const [decided] = await t.services.requests.challenges.listForRequest(t.fx.actor('officer'), ids[1]);
+    assert.deepEqual([decided.result, decided.decidedOn], ['upheld', '2025-11-10']);
+  });
+
   test('a filing is generated, shown and exported; the nav has it for officers', async () => {
     const home = await get(t.app, '/console', t.as.officer);
     assert.match(home.body, /href="\/console\/filings"/);

@@ -1,6 +1,7 @@
 // Routes of the challenge records: per request (list, record, decide) and the agency's list.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize } from '../../core/authz/authz.ts';
+import { notFound } from '../../core/errors.ts';
 import { sendPage } from '../../core/http/render.ts';
 import { hasRole, staffActor, type StaffActor } from '../accounts/index.ts';
 import type { ChallengeInput } from '../requests/index.ts';
@@ -51,6 +52,9 @@ export function registerChallengesRoutes(app: FastifyInstance, services: Service
   app.post('/console/requests/:id/challenges/:challengeId/decide', async (request, reply) => {
     const actor = await officeOf(request);
     const { challengeId } = request.params as { challengeId: string };
+    // The challenge must be one of this request's, not just any of the agency's.
+    const own = await requests.challenges.listForRequest(actor, idOf(request));
+    if (!own.some((c) => c.id === challengeId)) throw notFound('未找到该复议诉讼记录');
     const { values } = await readForm(request);
     const v = (n: string) => value(values, `${n}-${challengeId}`);
     const input = { decidedOn: v('decidedOn') || null, result: (v('result') || 'pending') as ChallengeInput['result'], caseNumber: value(values, 'caseNumber'), note: v('note') };
