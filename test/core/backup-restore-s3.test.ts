@@ -13,13 +13,10 @@ import { createBackup } from '../../src/core/backup/backup.ts';
 import { restoreBackup } from '../../src/core/backup/restore.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { createDiskFileStore } from '../../src/core/files/file-store.ts';
-import { createColumn, createFixture, draftInput, publishedItem } from '../factories.ts';
-import { assertSameRows, storedFiles } from '../helpers/backup.ts';
+import { assertSameRows, seedBackupContent, storedFiles } from '../helpers/backup.ts';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../helpers/postgres.ts';
 import { startTestS3, type TestS3 } from '../helpers/s3.ts';
-import { sampleDocx } from '../helpers/sample-files.ts';
 import { createTestServices, usingPostgres, type TestServices } from '../helpers/test-services.ts';
-import { online } from '../requests/request-helpers.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const keyOf = (sha256: string) => `attachments/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
@@ -41,13 +38,7 @@ describe('backup and restore with attachments on S3', () => {
     s3 = await startTestS3();
     s = await createTestServices({ env: s3.env });
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-backup-s3-'));
-    const fx = await createFixture(s);
-    const column = await createColumn(s, fx);
-    await publishedItem(s, fx, column.id, { title: '关于公布2025年度基准地价的通知' });
-    const draft = await s.catalog.createDraft(fx.actor('drafter'), draftInput(column.id, { title: '征地补偿标准草稿' }));
-    await s.catalog.addAttachment(fx.actor('drafter'), draft.id, { filename: '补偿标准.docx', bytes: sampleDocx({ paragraphs: ['补偿标准 第一页'] }) });
-    await s.requests.apply(online(fx.agency.id), '203.0.113.9');
-    await s.files.put(Buffer.from('独立附件内容'));
+    await seedBackupContent(s);
   });
   after(async () => {
     await s.cleanup();

@@ -12,12 +12,9 @@ import { FILE_REFERENCES, NOT_FILE_REFERENCES } from '../../src/core/backup/refe
 import { restoreBackup } from '../../src/core/backup/restore.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { createDiskFileStore, relativePathOf } from '../../src/core/files/file-store.ts';
-import { assertSameRows, storedFiles } from '../helpers/backup.ts';
-import { createColumn, createFixture, draftInput, publishedItem } from '../factories.ts';
-import { sampleDocx } from '../helpers/sample-files.ts';
+import { assertSameRows, seedBackupContent, storedFiles } from '../helpers/backup.ts';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../helpers/postgres.ts';
 import { createTestServices, usingPostgres, type TestServices } from '../helpers/test-services.ts';
-import { online } from '../requests/request-helpers.ts';
 
 describe('backup and restore', () => {
   let s: TestServices;
@@ -26,13 +23,7 @@ describe('backup and restore', () => {
   before(async () => {
     s = await createTestServices();
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-backup-test-'));
-    const fx = await createFixture(s);
-    const column = await createColumn(s, fx);
-    await publishedItem(s, fx, column.id, { title: '关于公布2025年度基准地价的通知' });
-    const draft = await s.catalog.createDraft(fx.actor('drafter'), draftInput(column.id, { title: '征地补偿标准草稿' }));
-    await s.catalog.addAttachment(fx.actor('drafter'), draft.id, { filename: '补偿标准.docx', bytes: sampleDocx({ paragraphs: ['补偿标准 第一页'] }) });
-    await s.requests.apply(online(fx.agency.id), '203.0.113.9');
-    await s.files.put(Buffer.from('独立附件内容'));
+    await seedBackupContent(s);
   });
   after(async () => {
     await s.cleanup();

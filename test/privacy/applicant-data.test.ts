@@ -3,46 +3,39 @@
 // indexes and encrypts phone numbers stored in clear before phone encryption.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { systemActor } from '../../src/core/audit/audit.ts';
 import { createFieldCipher } from '../../src/core/crypto/field-cipher.ts';
 import { loadSecretKey } from '../../src/core/crypto/secret-key.ts';
 import { rotateKeys } from '../../src/modules/privacy/index.ts';
-import { createFixture, type Fixture } from '../factories.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { useServiceFixture } from '../helpers/service-fixture.ts';
 import { online, VALID_ID } from '../requests/request-helpers.ts';
 
 describe('applicant data at rest', () => {
-  let s: TestServices;
-  let fx: Fixture;
-  before(async () => {
-    s = await createTestServices();
-    fx = await createFixture(s);
-  });
-  after(() => s.cleanup());
+  const t = useServiceFixture();
 
-  const rowOf = (trackingCode: string) => s.database.db.selectFrom('requests').selectAll().where('trackingCode', '=', trackingCode).executeTakeFirstOrThrow();
+  const rowOf = (trackingCode: string) => t.services.database.db.selectFrom('requests').selectAll().where('trackingCode', '=', trackingCode).executeTakeFirstOrThrow();
 
   test('an application stores the phone encrypted and masked; tracking by the last four still works', async () => {
-    const receipt = await s.requests.apply(online(fx.agency.id, { phone: '13812346333' }), '203.0.113.9');
+    const receipt = await t.services.requests.apply(online(t.fx.agency.id, { phone: '13812346333' }), '203.0.113.9');
     const row = await rowOf(receipt.trackingCode);
     assert.equal(row.phone, '138****6333');
-    assert.equal(s.cipher.decrypt(row.phoneEnc!), '13812346333');
+    assert.equal(t.services.cipher.decrypt(row.phoneEnc!), '13812346333');
     assert.ok(!JSON.stringify(row).includes('13812346333') && !JSON.stringify(row).includes(VALID_ID));
-    const view = await s.requests.track(receipt.trackingCode, '6333');
+    const view = await t.services.requests.track(receipt.trackingCode, '6333');
     assert.equal(view.trackingCode, receipt.trackingCode);
   });
 
   test('rotate-keys: old-key values and clear phones end up under the new key; a second run changes nothing', async () => {
-    const receipt = await s.requests.apply(online(fx.agency.id, { phone: '13912340001' }), '203.0.113.10');
+    const receipt = await t.services.requests.apply(online(t.fx.agency.id, { phone: '13912340001' }), '203.0.113.10');
     const oldKey = randomBytes(32);
     const oldCipher = createFieldCipher(oldKey);
     // A row as an older installation left it: ID under the old key, phone in clear.
-    await s.database.db.updateTable('requests')
+    await t.services.database.db.updateTable('requests')
       .set({ idNumberEnc: oldCipher.encrypt(VALID_ID), idNumberIndex: oldCipher.blindIndex(VALID_ID), phone: '13912340001', phoneEnc: '' })
       .where('trackingCode', '=', receipt.trackingCode).execute();
-    const rotated = createFieldCipher(randomBytes(32), [oldKey, loadSecretKey(s.config)]);
-    const deps = { db: s.database.db, clock: s.clock, cipher: rotated };
+    const rotated = createFieldCipher(randomBytes(32), [oldKey, loadSecretKey(t.services.config)]);
+    const deps = { db: t.services.database.db, clock: t.services.clock, cipher: rotated };
     const first = await rotateKeys(deps, systemActor('测试'));
     assert.ok(first.requests >= 1);
     const row = await rowOf(receipt.trackingCode);
