@@ -98,7 +98,7 @@ test('a partly granted reply with a redacted PDF reaches the applicant on /track
   const idFinding = drafter.getByLabel(/^身份证号码：/);
   assert.ok(!(await idFinding.evaluate((el) => el.parentElement!.textContent ?? '')).includes(ID_NUMBER), 'the finding is shown masked');
   await idFinding.check();
-  await drafter.getByLabel('删除的法定理由').selectOption('thirdPartyRights');
+  await drafter.getByLabel('删除的法定理由', { exact: true }).selectOption('thirdPartyRights');
   await Promise.all([drafter.waitForURL((u) => u.searchParams.get('done') === 'redacted'), drafter.getByRole('button', { name: '删除所选内容并生成副本' }).click()]);
   assert.equal(await drafter.locator('img[alt="第 1 页处理后的副本"]').evaluate((img) => (img as HTMLImageElement).naturalWidth > 0), true, 'the redacted page preview loads');
 

@@ -17,7 +17,7 @@ function AreaReason(props: { values: FormValues; errors: FieldErrorView[] }) {
   const error = errorFor(props.errors, id);
   const chosen = value(props.values, 'reason') || 'thirdPartyRights';
   return (
-    <Field id={id} label="删除的法定理由" error={error}>
+    <Field id={id} label="该区域删除的法定理由" error={error}>
       <select id={id} name="reason" aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, undefined, error)}>
         {REDACTION_REASONS.map((r) => <option value={r} selected={r === chosen}>{REDACTION_REASON_LABELS[r]}</option>)}
       </select>
