@@ -5,6 +5,7 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     setupRequest?: (req: RequestSpec) => RequestSpec;
+    onResponse?: (status: number, body: string) => void;
   }
   interface Options {
     url: string;

@@ -47,11 +47,16 @@ async function main(): Promise<void> {
   const body = JSON.stringify({ ...application(), agencyCode: 'bench' });
   const sent = new Map<Kind, number>();
   let n = 0;
+  // Applications acknowledged (2xx with a tracking code): each must be stored afterwards.
+  let acknowledged = 0;
   const pick = (list: string[], i: number) => list[(i * 7919) % list.length]!;
   const result = await autocannon({
     url: `http://127.0.0.1:${ready.port}`, connections: CONNECTIONS, duration: SECONDS,
     requests: [{
       method: 'GET',
+      onResponse: (status, body) => {
+        if (status < 300 && body.startsWith('{') && 'trackingCode' in (JSON.parse(body) as object)) acknowledged++;
+      },
       setupRequest: (req) => {
         const i = n++;
         const kind = MIX[i % MIX.length]!;
@@ -74,10 +79,11 @@ async function main(): Promise<void> {
   console.log(`\nrequests/s ${result.requests.average.toFixed(0)} (total ${result.requests.total}); latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
   console.log(`errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
   // "sent" counts requests set up, including those still in flight when the run ended.
-  console.log(`mix set up: ${[...sent].map(([k, v]) => `${k} ${v}`).join(', ')}; applications stored ${stored}`);
+  console.log(`mix set up: ${[...sent].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(`applications acknowledged ${acknowledged}, stored ${stored}${stored < acknowledged ? ' — ACKNOWLEDGED APPLICATIONS MISSING' : ''}`);
   server.send('stop');
   await new Promise((resolve) => server.once('exit', resolve));
-  if (result.errors + result.timeouts + result.non2xx > 0) process.exitCode = 1;
+  if (result.errors + result.timeouts + result.non2xx > 0 || stored < acknowledged || acknowledged === 0) process.exitCode = 1;
 }
 
 main().catch((err) => {
