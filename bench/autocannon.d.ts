@@ -4,8 +4,8 @@ declare module 'autocannon' {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
-    setupRequest?: (req: RequestSpec) => RequestSpec;
-    onResponse?: (status: number, body: string) => void;
+    setupRequest?: (req: RequestSpec, context: Record<string, unknown>) => RequestSpec;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
   interface Options {
     url: string;

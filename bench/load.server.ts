@@ -3,11 +3,13 @@
 // showed up as server latency and, on a busy machine, as client timeouts). Seeds the catalog,
 // starts the app and its in-process worker as `npm start` would, then answers the parent over IPC:
 //   → { ready: { port, dialect, columnIds, itemIds } } once listening
-//   ← 'count'  → { stored: n } (applications stored)
+//   ← 'count'  → { stored: n, slowest, loopDelayMaxMs } (applications stored, the five slowest
+//                requests as the server timed them, the event loop's longest delay)
 //   ← 'stop'   → closes the app, stops the worker, drops the data, exits
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { createServices } from '../src/services.ts';
@@ -27,6 +29,18 @@ async function main(): Promise<void> {
   const services = await createServices(config);
   const seeded = await seedCatalog(services, ITEMS, () => {});
   const app = await buildApp(services);
+  // The slowest requests and the event loop's longest stall, reported at the end: what a client
+  // timeout would be explained by.
+  const slowest: { ms: number; what: string }[] = [];
+  app.addHook('onResponse', async (request, reply) => {
+    const ms = reply.elapsedTime;
+    if (slowest.length < 5 || ms > slowest[slowest.length - 1]!.ms) {
+      slowest.push({ ms, what: `${request.method} ${request.url.slice(0, 60)} → ${reply.statusCode}` });
+      slowest.sort((a, b) => b.ms - a.ms).splice(5);
+    }
+  });
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   await registerJobHandlers(services);
   const stopWorker = services.jobs.start();
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -36,7 +50,7 @@ async function main(): Promise<void> {
     if (message === 'count') {
       void services.database.db
         .selectFrom('requests').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
-        .then((row) => send({ stored: Number(row.n) }));
+        .then((row) => send({ stored: Number(row.n), slowest, loopDelayMaxMs: loopDelay.max / 1e6 }));
     } else if (message === 'stop') {
       void (async () => {
         await app.close();

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
 
   const body = JSON.stringify({ ...application(), agencyCode: 'bench' });
   const sent = new Map<Kind, number>();
+  const answered = new Map<Kind, number>();
   let n = 0;
   // Applications acknowledged (2xx with a tracking code): each must be stored afterwards.
   let acknowledged = 0;
@@ -54,12 +55,15 @@ async function main(): Promise<void> {
     url: `http://127.0.0.1:${ready.port}`, connections: CONNECTIONS, duration: SECONDS,
     requests: [{
       method: 'GET',
-      onResponse: (status, body) => {
+      onResponse: (status, body, context) => {
+        const kind = context.kind as Kind;
+        answered.set(kind, (answered.get(kind) ?? 0) + 1);
         if (status < 300 && body.startsWith('{') && 'trackingCode' in (JSON.parse(body) as object)) acknowledged++;
       },
-      setupRequest: (req) => {
+      setupRequest: (req, context) => {
         const i = n++;
         const kind = MIX[i % MIX.length]!;
+        context.kind = kind;
         sent.set(kind, (sent.get(kind) ?? 0) + 1);
         switch (kind) {
           case 'home': return { ...req, method: 'GET', path: '/' };
@@ -75,12 +79,16 @@ async function main(): Promise<void> {
     }],
   });
   server.send('count');
+  const report = nextMessage<{ ms: number; what: string }[]>(server, 'slowest');
+  const loopDelay = nextMessage<number>(server, 'loopDelayMaxMs');
   const stored = await nextMessage<number>(server, 'stored');
   console.log(`\nrequests/s ${result.requests.average.toFixed(0)} (total ${result.requests.total}); latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
   console.log(`errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
   // "sent" counts requests set up, including those still in flight when the run ended.
-  console.log(`mix set up: ${[...sent].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  // Set up but not answered: in flight when the run ended, or timed out.
+  console.log(`mix set up (unanswered): ${[...sent].map(([k, v]) => `${k} ${v} (${v - (answered.get(k) ?? 0)})`).join(', ')}`);
   console.log(`applications acknowledged ${acknowledged}, stored ${stored}${stored < acknowledged ? ' — ACKNOWLEDGED APPLICATIONS MISSING' : ''}`);
+  console.log(`server: longest event-loop delay ${(await loopDelay).toFixed(0)} ms; slowest requests: ${(await report).map((r) => `${r.ms.toFixed(0)} ms ${r.what}`).join('; ')}`);
   server.send('stop');
   await new Promise((resolve) => server.once('exit', resolve));
   if (result.errors + result.timeouts + result.non2xx > 0 || stored < acknowledged || acknowledged === 0) process.exitCode = 1;
