@@ -44,13 +44,16 @@ async function main(): Promise<void> {
   await registerJobHandlers(services);
   const stopWorker = services.jobs.start();
   await app.listen({ port: 0, host: '127.0.0.1' });
+  // Connections Node's HTTP server gave up on (parser errors, request timeouts), by code.
+  const clientErrors: Record<string, number> = {};
+  app.server.on('clientError', (err: Error & { code?: string }) => void (clientErrors[err.code ?? 'unknown'] = (clientErrors[err.code ?? 'unknown'] ?? 0) + 1));
   const { port } = app.server.address() as { port: number };
 
   process.on('message', (message) => {
     if (message === 'count') {
       void services.database.db
         .selectFrom('requests').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
-        .then((row) => send({ stored: Number(row.n), slowest, loopDelayMaxMs: loopDelay.max / 1e6 }));
+        .then((row) => send({ stored: Number(row.n), slowest, loopDelayMaxMs: loopDelay.max / 1e6, clientErrors }));
     } else if (message === 'stop') {
       void (async () => {
         await app.close();

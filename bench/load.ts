@@ -81,6 +81,7 @@ async function main(): Promise<void> {
   server.send('count');
   const report = nextMessage<{ ms: number; what: string }[]>(server, 'slowest');
   const loopDelay = nextMessage<number>(server, 'loopDelayMaxMs');
+  const clientErrors = nextMessage<Record<string, number>>(server, 'clientErrors');
   const stored = await nextMessage<number>(server, 'stored');
   console.log(`\nrequests/s ${result.requests.average.toFixed(0)} (total ${result.requests.total}); latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
   console.log(`errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
   // Set up but not answered: in flight when the run ended, or timed out.
   console.log(`mix set up (unanswered): ${[...sent].map(([k, v]) => `${k} ${v} (${v - (answered.get(k) ?? 0)})`).join(', ')}`);
   console.log(`applications acknowledged ${acknowledged}, stored ${stored}${stored < acknowledged ? ' — ACKNOWLEDGED APPLICATIONS MISSING' : ''}`);
+  console.log(`server: connections refused by the HTTP parser ${JSON.stringify(await clientErrors)}`);
   console.log(`server: longest event-loop delay ${(await loopDelay).toFixed(0)} ms; slowest requests: ${(await report).map((r) => `${r.ms.toFixed(0)} ms ${r.what}`).join('; ')}`);
   server.send('stop');
   await new Promise((resolve) => server.once('exit', resolve));
