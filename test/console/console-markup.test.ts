@@ -10,28 +10,21 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { newId } from '../../src/core/ids.ts';
 import { form } from '../helpers/http.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
 import { ROUTE_POLICIES } from '../security/route-policies.ts';
-import { concreteUrl, createSecurityWorld, routeKey, type RoleKey, type SecurityWorld } from '../security/security-harness.ts';
+import { concreteUrl, useSecurityWorld, routeKey, type RoleKey, type SecurityWorld } from '../security/security-harness.ts';
 
 const VNU_JAR = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
 
 /** Routes that answer a file (download, export, page image), not an HTML page. */
 const FILE_ROUTES = /(\.(csv|xlsx|docx|:format)|\/download(\.:format)?|\/pages\/:n|^\/console\/attachments\/:attachmentId|\/attachments\/:attachmentId|^\/console\/notices\/:file)$/;
 
-let s: TestServices;
 let w: SecurityWorld;
 
-before(async () => {
-  s = await createTestServices();
-  w = await createSecurityWorld(s);
-});
-after(async () => {
-  await w?.app.close();
-  await s?.cleanup();
+useSecurityWorld((world) => {
+  w = world;
 });
 
 describe('console markup', () => {

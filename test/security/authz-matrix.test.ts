@@ -6,25 +6,18 @@
 // gets no 404 for the own agency's record, and a 409 only where the policy says the record's
 // state decides; another agency's record is 404.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { RouteEntry } from '../../src/core/http/route-table.ts';
 import { anonymousSession, type TestSession } from '../helpers/http.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
 import { ROUTE_POLICIES, type RoutePolicy } from './route-policies.ts';
-import { concreteUrl, createSecurityWorld, hasAgencyRecord, ROLE_KEYS, routeKey, type RoleKey, type SecurityWorld, type Which } from './security-harness.ts';
+import { concreteUrl, useSecurityWorld, hasAgencyRecord, ROLE_KEYS, routeKey, type RoleKey, type SecurityWorld, type Which } from './security-harness.ts';
 
-let s: TestServices;
 let w: SecurityWorld;
 let anon: TestSession;
 
-before(async () => {
-  s = await createTestServices();
-  w = await createSecurityWorld(s);
+useSecurityWorld(async (world) => {
+  w = world;
   anon = await anonymousSession(w.app);
-});
-after(async () => {
-  await w?.app.close();
-  await s?.cleanup();
 });
 
 function call(route: RouteEntry, which: Which, session: TestSession | null, policy?: RoutePolicy, role?: RoleKey) {

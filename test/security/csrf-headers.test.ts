@@ -2,22 +2,16 @@
 // the route table: a POST/PUT/DELETE without a valid token is refused with 403 whoever sends it,
 // and every page carries the CSP (no inline scripts or styles), frame-ancestors and SameSite cookies.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { buildApp } from '../../src/app.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { createTestServices } from '../helpers/test-services.ts';
 import { anonymousSession, cookieFrom } from '../helpers/http.ts';
-import { concreteUrl, createSecurityWorld, routeKey, type SecurityWorld } from './security-harness.ts';
+import { concreteUrl, useSecurityWorld, routeKey, type SecurityWorld } from './security-harness.ts';
 
-let s: TestServices;
 let w: SecurityWorld;
 
-before(async () => {
-  s = await createTestServices();
-  w = await createSecurityWorld(s);
-});
-after(async () => {
-  await w?.app.close();
-  await s?.cleanup();
+useSecurityWorld((world) => {
+  w = world;
 });
 
 describe('CSRF on every state-changing route', () => {

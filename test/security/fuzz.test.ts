@@ -2,22 +2,18 @@
 // endpoint, then 150 hostile bodies at the staff write routes signed in as the routes' roles (and
 // others); `npm run test:fuzz` runs 10,000 of each and prints the figures.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { test } from 'node:test';
+import type { TestServices } from '../helpers/test-services.ts';
 import { publicEndpoints, runFuzz } from './fuzz.ts';
 import { createFuzzVictim, runStaffFuzz, staffEndpoints } from './fuzz-staff.ts';
-import { createSecurityWorld, type SecurityWorld } from './security-harness.ts';
+import { useSecurityWorld, type SecurityWorld } from './security-harness.ts';
 
 let s: TestServices;
 let w: SecurityWorld;
 
-before(async () => {
-  s = await createTestServices();
-  w = await createSecurityWorld(s);
-});
-after(async () => {
-  await w?.app.close();
-  await s?.cleanup();
+useSecurityWorld((world, services) => {
+  w = world;
+  s = services;
 });
 
 test('500 hostile inputs at every public endpoint: no 5xx and no unescaped echo', async () => {

@@ -2,6 +2,7 @@
 // per role each, records of every kind in both agencies (security-records.ts) and the rule that
 // turns a route pattern into a concrete URL with the own agency's, the other agency's or no
 // record's ids. Used by the authorisation matrix, the CSRF test and the fuzz test.
+import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { systemActor } from '../../src/core/audit/audit.ts';
 import { newId } from '../../src/core/ids.ts';
@@ -10,7 +11,7 @@ import type { Role } from '../../src/modules/accounts/index.ts';
 import { buildApp } from '../../src/app.ts';
 import { createColumn, createFixture, draftInput, type Fixture } from '../factories.ts';
 import { loginAs, type TestSession } from '../helpers/http.ts';
-import type { TestServices } from '../helpers/test-services.ts';
+import { createTestServices, type TestServices } from '../helpers/test-services.ts';
 import { online } from '../requests/request-helpers.ts';
 import { createAgencyRecords, type AgencyRecords } from './security-records.ts';
 
@@ -57,6 +58,24 @@ async function records(s: TestServices, fx: Fixture, side: 'own' | 'other'): Pro
     ...await createAgencyRecords(s, sideFx, column.id),
     draftId: draft.id, columnId: column.id, requestId: receipt.requestId, trackingCode: receipt.trackingCode, userId: sideFx.users.drafter.id,
   };
+}
+
+/**
+ * The world of a test file: fresh services and the world built in `before`, closed in `after`.
+ * `onReady` hands them to the file's own variables (they exist only once the hook has run).
+ */
+export function useSecurityWorld(onReady: (world: SecurityWorld, services: TestServices) => Promise<void> | void): void {
+  let services: TestServices | undefined;
+  let world: SecurityWorld | undefined;
+  before(async () => {
+    services = await createTestServices();
+    world = await createSecurityWorld(services);
+    await onReady(world, services);
+  });
+  after(async () => {
+    await world?.app.close();
+    await services?.cleanup();
+  });
 }
 
 export async function createSecurityWorld(s: TestServices): Promise<SecurityWorld> {
