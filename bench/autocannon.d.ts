@@ -7,8 +7,14 @@ declare module 'autocannon' {
     setupRequest?: (req: RequestSpec, context: Record<string, unknown>) => RequestSpec;
     onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
+  /** One connection (lib/httpClient.js): emits 'request' before setting up each request, 'timeout'. */
+  interface Client {
+    on(event: 'request' | 'timeout', listener: () => void): void;
+    requestIterator: { context: Record<string, unknown> };
+  }
   interface Options {
     url: string;
+    setupClient?: (client: Client) => void;
     connections?: number;
     duration?: number;
     requests?: RequestSpec[];

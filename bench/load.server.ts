@@ -3,10 +3,15 @@
 // showed up as server latency and, on a busy machine, as client timeouts). Seeds the catalog,
 // starts the app and its in-process worker as `npm start` would, then answers the parent over IPC:
 //   → { ready: { port, dialect, columnIds, itemIds } } once listening
-//   ← 'count'  → { stored: n, slowest, loopDelayMaxMs } (applications stored, the five slowest
-//                requests as the server timed them, the event loop's longest delay)
+//   ← { count: timed-out request ids, connections }
+//              → { timedOut } (what became of each timed-out request on the server), then
+//                { stored, slowest, loopDelayMaxMs, clientErrors, firstAcceptsMs } (applications
+//                stored, the five slowest requests as the server timed them, the event loop's
+//                longest delay, connections the HTTP parser refused, how long accepting the
+//                first `connections` connections took)
 //   ← 'stop'   → closes the app, stops the worker, drops the data, exits
 import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -48,12 +53,43 @@ async function main(): Promise<void> {
   const clientErrors: Record<string, number> = {};
   app.server.on('clientError', (err: Error & { code?: string }) => void (clientErrors[err.code ?? 'unknown'] = (clientErrors[err.code ?? 'unknown'] ?? 0) + 1));
   const { port } = app.server.address() as { port: number };
+  // When the server accepted each connection: Node accepts one per event-loop iteration, so the
+  // spread of the first accepts shows how long a busy iteration is (core/http/fair-turns.ts).
+  const accepted: number[] = [];
+  app.server.on('connection', () => void accepted.push(performance.now()));
+  // When each numbered request (x-load-id) was read by Node's HTTP server and when its response
+  // was written out: a client timeout is then a request never read, or read and not answered.
+  const seen = new Map<string, { receivedAt: number; finishedAt?: number; closedAt?: number }>();
+  app.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const id = req.headers['x-load-id'];
+    if (typeof id !== 'string') return;
+    const entry: { receivedAt: number; finishedAt?: number; closedAt?: number } = { receivedAt: performance.now() };
+    seen.set(id, entry);
+    res.once('finish', () => void (entry.finishedAt = performance.now()));
+    res.once('close', () => void (entry.closedAt = performance.now()));
+  });
+  const traceTimedOut = (ids: number[]) => {
+    const verdicts: Record<string, number> = {};
+    for (const id of ids) {
+      const entry = seen.get(String(id));
+      const verdict = !entry ? 'never read by the server'
+        : entry.finishedAt !== undefined ? `answered within ${Math.ceil((entry.finishedAt - entry.receivedAt) / 100) * 100} ms of being read`
+          : entry.closedAt !== undefined ? 'closed unanswered' : 'read, still open';
+      verdicts[verdict] = (verdicts[verdict] ?? 0) + 1;
+    }
+    return verdicts;
+  };
 
   process.on('message', (message) => {
-    if (message === 'count') {
+    if (message && typeof message === 'object' && 'count' in message) {
+      const { count: timedOut, connections } = message as { count: number[]; connections: number };
+      send({ timedOut: traceTimedOut(timedOut) });
       void services.database.db
         .selectFrom('requests').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
-        .then((row) => send({ stored: Number(row.n), slowest, loopDelayMaxMs: loopDelay.max / 1e6, clientErrors }));
+        .then((row) => send({
+          stored: Number(row.n), slowest, loopDelayMaxMs: loopDelay.max / 1e6, clientErrors,
+          firstAcceptsMs: accepted.length >= connections ? accepted[connections - 1]! - accepted[0]! : null,
+        }));
     } else if (message === 'stop') {
       void (async () => {
         await app.close();

@@ -4,7 +4,10 @@
 // LOAD_DATABASE_URL (an admin URL; a throwaway database is made), PostgreSQL. The app runs in a
 // child process (bench/load.server.ts): the load generator gets its own event loop and core.
 // Prints requests/s, p50/p99 latency, errors and non-2xx; exits 1 on any error, timeout or non-2xx.
-// Environment: LOAD_SECONDS (default 60), LOAD_CONNECTIONS (default 200), LOAD_ITEMS (default 5000).
+// For a client timeout it prints what the server did with that request (each request carries its
+// number in x-load-id), and how long the server took to accept the connections opened at the start.
+// Environment: LOAD_SECONDS (default 60), LOAD_CONNECTIONS (default 200), LOAD_ITEMS (default 5000);
+// LOAD_PROF=1 writes a CPU profile of the server process to /tmp/prof.
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,7 +41,7 @@ function nextMessage<T>(child: ChildProcess, key: string): Promise<T> {
 
 async function main(): Promise<void> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'load.server.ts');
-  const server = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const server = fork(script, [], { execArgv: ['--import', 'tsx', ...(process.env.LOAD_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   process.stdout.write('seeding published items and starting the server… ');
   const ready = await nextMessage<Ready>(server, 'ready');
   console.log('done');
@@ -51,8 +54,17 @@ async function main(): Promise<void> {
   // Applications acknowledged (2xx with a tracking code): each must be stored afterwards.
   let acknowledged = 0;
   const pick = (list: string[], i: number) => list[(i * 7919) % list.length]!;
+  // Each request carries its number (x-load-id); a timed-out one is looked up on the server.
+  const timedOut: number[] = [];
   const result = await autocannon({
     url: `http://127.0.0.1:${ready.port}`, connections: CONNECTIONS, duration: SECONDS,
+    setupClient: (client) => {
+      // The context (reset for every request) holds the outstanding request's id until the next
+      // request is set up; 'request' is emitted just before that, also when a timeout reconnects.
+      let outstanding: number | undefined;
+      client.on('request', () => void (outstanding = client.requestIterator.context.id as number | undefined));
+      client.on('timeout', () => void (outstanding !== undefined && timedOut.push(outstanding)));
+    },
     requests: [{
       method: 'GET',
       onResponse: (status, body, context) => {
@@ -64,6 +76,8 @@ async function main(): Promise<void> {
         const i = n++;
         const kind = MIX[i % MIX.length]!;
         context.kind = kind;
+        context.id = i;
+        req = { ...req, headers: { ...req.headers, 'x-load-id': String(i) } };
         sent.set(kind, (sent.get(kind) ?? 0) + 1);
         switch (kind) {
           case 'home': return { ...req, method: 'GET', path: '/' };
@@ -72,16 +86,18 @@ async function main(): Promise<void> {
           case 'search': return { ...req, method: 'GET', path: `/search?q=${encodeURIComponent(pick(SEARCH_TERMS, i))}` };
           case 'apply': return {
             ...req, method: 'POST', path: '/api/v1/requests', body,
-            headers: { 'content-type': 'application/json', 'idempotency-key': `load-${process.pid}-${i}` },
+            headers: { ...req.headers, 'content-type': 'application/json', 'idempotency-key': `load-${process.pid}-${i}` },
           } as typeof req;
         }
       },
     }],
   });
-  server.send('count');
+  server.send({ count: timedOut, connections: CONNECTIONS });
   const report = nextMessage<{ ms: number; what: string }[]>(server, 'slowest');
   const loopDelay = nextMessage<number>(server, 'loopDelayMaxMs');
+  const firstAccepts = nextMessage<number | null>(server, 'firstAcceptsMs');
   const clientErrors = nextMessage<Record<string, number>>(server, 'clientErrors');
+  const traced = nextMessage<Record<string, number>>(server, 'timedOut');
   const stored = await nextMessage<number>(server, 'stored');
   console.log(`\nrequests/s ${result.requests.average.toFixed(0)} (total ${result.requests.total}); latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
   console.log(`errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
@@ -89,6 +105,9 @@ async function main(): Promise<void> {
   // Set up but not answered: in flight when the run ended, or timed out.
   console.log(`mix set up (unanswered): ${[...sent].map(([k, v]) => `${k} ${v} (${v - (answered.get(k) ?? 0)})`).join(', ')}`);
   console.log(`applications acknowledged ${acknowledged}, stored ${stored}${stored < acknowledged ? ' — ACKNOWLEDGED APPLICATIONS MISSING' : ''}`);
+  console.log(`timed-out requests as the server saw them: ${JSON.stringify(await traced)}`);
+  const acceptMs = await firstAccepts;
+  console.log(`server: accepted the ${CONNECTIONS} connections opened at the start within ${acceptMs === null ? '?' : acceptMs.toFixed(0)} ms`);
   console.log(`server: connections refused by the HTTP parser ${JSON.stringify(await clientErrors)}`);
   console.log(`server: longest event-loop delay ${(await loopDelay).toFixed(0)} ms; slowest requests: ${(await report).map((r) => `${r.ms.toFixed(0)} ms ${r.what}`).join('; ')}`);
   server.send('stop');

@@ -31,6 +31,7 @@ import { registerRequestsRoutes } from './modules/requests/index.ts';
 import { registerNoticesApi } from './modules/notices/index.ts';
 import { registerReportsApi } from './modules/reports/index.ts';
 import { answerClientError } from './core/http/client-error.ts';
+import { turnTakingServer } from './core/http/fair-turns.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -54,6 +55,8 @@ export async function buildApp(services: Services, opts: { logger?: boolean; log
     // What Node's HTTP parser refuses (raw non-ASCII or spaces in a URL, malformed headers) never
     // becomes a request: answer it in our error format too (core/http/client-error.ts).
     clientErrorHandler: answerClientError,
+    // Requests take turns so that a busy process still accepts new connections (core/http/fair-turns.ts).
+    serverFactory: turnTakingServer,
   });
   registerRouteTable(app);
   // Several instances behind one proxy (docs/deployment.md): say which one answered.
