@@ -30,6 +30,8 @@ async function main(): Promise<void> {
   const pgDb = process.env.LOAD_DATABASE_URL ? await createThrowawayDatabase(process.env.LOAD_DATABASE_URL, 'gk_load') : undefined;
   const config = loadConfig({
     NODE_ENV: 'test', DATA_DIR: dataDir, DATABASE_URL: pgDb?.url ?? '', LOG_LEVEL: 'silent', APPLY_RATE_PER_MINUTE: '100000',
+    // To compare: HTTP_REQUESTS_PER_TURN=0 npm run load (no turns; core/http/fair-turns.ts).
+    ...(process.env.HTTP_REQUESTS_PER_TURN ? { HTTP_REQUESTS_PER_TURN: process.env.HTTP_REQUESTS_PER_TURN } : {}),
   });
   const services = await createServices(config);
   const seeded = await seedCatalog(services, ITEMS, () => {});

@@ -56,7 +56,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean; log
     // becomes a request: answer it in our error format too (core/http/client-error.ts).
     clientErrorHandler: answerClientError,
     // Requests take turns so that a busy process still accepts new connections (core/http/fair-turns.ts).
-    serverFactory: turnTakingServer,
+    ...(config.httpRequestsPerTurn > 0 ? { serverFactory: turnTakingServer(config.httpRequestsPerTurn) } : {}),
   });
   registerRouteTable(app);
   // Several instances behind one proxy (docs/deployment.md): say which one answered.

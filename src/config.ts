@@ -25,6 +25,7 @@ const schema = z.object({
   // staff sign-in attempts per client address and minute; unset: 10 (1000 under NODE_ENV=test)
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).optional(),
   PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1000000).default(5000),
+  HTTP_REQUESTS_PER_TURN: z.coerce.number().int().min(0).max(10000).default(8),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
   // portal: embedding and the footer of a Chinese government site (issue 7, parts 3 and 4)
   BASE_PATH: z.string().regex(/^(\/[A-Za-z0-9._~-]+)*$/, { message: 'must be empty or a path like /xxgk (no trailing slash)' }).default(''),
@@ -82,6 +83,8 @@ export interface Config {
   applyRatePerMinute: number;
   /** POSTs to /console/login and /console/login/totp accepted per client address and minute. */
   loginRatePerMinute: number;
+  /** New HTTP requests started per event-loop iteration (0: no turns); core/http/fair-turns.ts. */
+  httpRequestsPerTurn: number;
   /** Public pages kept rendered per process (0: page cache off). */
   pageCacheEntries: number;
   /** Staff sessions end after this long without a request (等保 2.0: idle timeout; default 30 minutes). */
@@ -178,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Tests sign in many times per file from one address; the lockout (5 failures) still applies.
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 1000 : 10),
     pageCacheEntries: e.PAGE_CACHE_ENTRIES,
+    httpRequestsPerTurn: e.HTTP_REQUESTS_PER_TURN,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     basePath: e.BASE_PATH,
     portalChrome: e.PORTAL_CHROME,

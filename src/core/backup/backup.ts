@@ -27,14 +27,17 @@ export interface BackupSource extends FileStoreConfig {
 
 export const sha256File = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-export async function createBackup(source: BackupSource, clock: Clock, outFile: string): Promise<BackupManifest> {
+/** `signal` (the daily job's): aborts between the stages, while archiving files and the tar run. */
+export async function createBackup(source: BackupSource, clock: Clock, outFile: string, signal?: AbortSignal): Promise<BackupManifest> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-backup-'));
   const store = createConfiguredFileStore(source);
   try {
     const dbName = source.database.kind === 'sqlite' ? 'database.sqlite' : 'database.pgdump';
     const dbFile = path.join(work, dbName);
     const { tables, schemaVersion, references } = await snapshotDatabase(source.database, dbFile);
-    const files = await archiveStoreFiles(store, work, references);
+    signal?.throwIfAborted();
+    const files = await archiveStoreFiles(store, work, references, signal);
+    signal?.throwIfAborted();
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       createdAt: clock.now().toISOString(),
@@ -50,7 +53,7 @@ export async function createBackup(source: BackupSource, clock: Clock, outFile: 
     fs.mkdirSync(path.dirname(out), { recursive: true });
     const partial = `${out}.partial`;
     try {
-      await run('tar', ['-czf', partial, '-C', work, '.']);
+      await run('tar', ['-czf', partial, '-C', work, '.'], { signal });
     } catch (err) {
       fs.rmSync(partial, { force: true });
       throw err;
@@ -66,9 +69,9 @@ export async function createBackup(source: BackupSource, clock: Clock, outFile: 
 const DAILY_NAME = /^gongkai-\d{4}-\d{2}-\d{2}\.tar\.gz$/;
 
 /** The daily job: BACKUP_DIR/gongkai-<date>.tar.gz, then only the newest `keep` daily files kept. */
-export async function dailyBackup(source: BackupSource, clock: Clock, dir: string, date: string, keep: number): Promise<{ file: string; removed: string[] }> {
+export async function dailyBackup(source: BackupSource, clock: Clock, dir: string, date: string, keep: number, signal?: AbortSignal): Promise<{ file: string; removed: string[] }> {
   const file = path.join(dir, `gongkai-${date}.tar.gz`);
-  await createBackup(source, clock, file);
+  await createBackup(source, clock, file, signal);
   const daily = fs.readdirSync(dir).filter((n) => DAILY_NAME.test(n)).sort();
   const removed = daily.slice(0, Math.max(0, daily.length - keep));
   for (const name of removed) fs.rmSync(path.join(dir, name));

@@ -55,7 +55,7 @@ const describeMissing = (missing: [string, string][]) =>
  * Copies every file of the store into `work/attachments/…`, after checking that the store holds
  * every file the database snapshot references: an archive without them is refused, not written.
  */
-export async function archiveStoreFiles(store: FileStore, work: string, references: ReferencedFiles): Promise<BackupFileEntry[]> {
+export async function archiveStoreFiles(store: FileStore, work: string, references: ReferencedFiles, signal?: AbortSignal): Promise<BackupFileEntry[]> {
   const listed = await listStore(store);
   const missing = [...references].filter(([sha]) => !listed.has(sha)).sort(([a], [b]) => a.localeCompare(b));
   if (missing.length)
@@ -69,6 +69,7 @@ export async function archiveStoreFiles(store: FileStore, work: string, referenc
   const corrupt = (sha256: string) =>
     new AppError(500, 'BACKUP_FILE_CORRUPT', `备份中止：附件的内容与其校验值不符 / backup aborted: a stored file does not match its SHA-256：${sha256}`);
   await inParallel(entries, PARALLEL, async (entry) => {
+    signal?.throwIfAborted();
     let bytes: Buffer;
     try {
       bytes = await store.get(entry.sha256);

@@ -16,8 +16,6 @@
 import http from 'node:http';
 import type { FastifyServerFactory, FastifyServerOptions } from 'fastify';
 
-/** New requests started per event-loop iteration (a busy turn is then ~8 × 0.5 ms on SQLite). */
-export const REQUESTS_PER_TURN = 8;
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -29,7 +27,7 @@ export function requestsWaitingForTurn(): number {
 }
 
 /** Wraps a request handler so that requests take turns (see the head of this file). */
-export function takingTurns(handler: Handler, perTurn = REQUESTS_PER_TURN): Handler {
+export function takingTurns(handler: Handler, perTurn: number): Handler {
   const waiting: [http.IncomingMessage, http.ServerResponse][] = [];
   let startedThisTurn = 0;
   let turnScheduled = false;
@@ -67,10 +65,11 @@ export function takingTurns(handler: Handler, perTurn = REQUESTS_PER_TURN): Hand
 
 /**
  * Fastify's `serverFactory`: the plain HTTP/1 server Fastify would make (its timeouts included,
- * as fastify/lib/server.js sets them), with requests taking turns.
+ * as fastify/lib/server.js sets them), with `perTurn` new requests per turn (HTTP_REQUESTS_PER_TURN,
+ * default 8: a busy SQLite turn is then ~8 × 0.5 ms).
  */
-export const turnTakingServer: FastifyServerFactory = (handler, options: FastifyServerOptions & { http?: http.ServerOptions }) => {
-  const server = http.createServer(options.http ?? {}, takingTurns(handler as Handler));
+export const turnTakingServer = (perTurn: number): FastifyServerFactory => (handler, options: FastifyServerOptions & { http?: http.ServerOptions }) => {
+  const server = http.createServer(options.http ?? {}, takingTurns(handler as Handler, perTurn));
   if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout;
   if (options.requestTimeout !== undefined) server.requestTimeout = options.requestTimeout;
   if (options.connectionTimeout !== undefined) server.setTimeout(options.connectionTimeout);

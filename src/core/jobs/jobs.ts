@@ -6,18 +6,40 @@ import type { Db, DbOrTrx, DialectName } from '../db/database.ts';
 import { newId } from '../ids.ts';
 import type { Clock } from '../time/clock.ts';
 import type { JobTable } from '../db/schema.ts';
-import { recordJobRun, recordLeaseLost } from '../ops/metrics.ts';
+import { recordJobRun, recordJobTimeout, recordLeaseLost } from '../ops/metrics.ts';
 import { startLeaseHeartbeat } from './lease.ts';
 
 export interface JobContext {
-  /** Aborted when this worker lost the job's lease (another worker may be running it now). */
+  /**
+   * Aborted when this worker lost the job's lease (another worker may be running it now) or the
+   * attempt ran past its maximum run time (the runner has then given it up): a handler that loops
+   * checks it between steps and stops.
+   */
   signal: AbortSignal;
+}
+
+export interface JobOptions {
+  /** Real milliseconds one attempt of this kind may run (default: the runner's maxRunMs). */
+  maxRunMs?: number;
 }
 
 export type JobHandler = (payload: unknown, job: JobTable, context: JobContext) => Promise<void>;
 
 const LOCK_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
+/**
+ * How long one attempt may run unless its kind says otherwise: every sweep and the outbox take
+ * seconds, so ten minutes means a hung handler (a socket that never answers, a lock never granted).
+ */
+export const DEFAULT_MAX_RUN_MS = 10 * 60_000;
+
+/** The failure recorded for an attempt that ran past its maximum run time (last_error is for operators). */
+export class JobTimeoutError extends Error {
+  constructor(readonly kind: string, readonly maxRunMs: number) {
+    super(`job ${kind} exceeded its maximum run time of ${maxRunMs / 1000} s: aborted and given up, retried with back-off`);
+    this.name = 'JobTimeoutError';
+  }
+}
 
 export async function enqueueJob(
   trx: DbOrTrx,
@@ -46,7 +68,7 @@ export async function enqueueJob(
 }
 
 export interface JobRunner {
-  register(kind: string, handler: JobHandler): void;
+  register(kind: string, handler: JobHandler, opts?: JobOptions): void;
   /** Claim and run due jobs until none is left (or `max` ran); returns how many ran. */
   runDue(max?: number): Promise<number>;
   /** Polls for due jobs; the returned stop() stops claiming and resolves once the running job ended. */
@@ -76,12 +98,15 @@ export interface JobRunnerDeps {
   renewEveryMs?: number;
   /** Lost leases and similar: worth an operator's look, not an error of the job itself. */
   warn?: (msg: string) => void;
+  /** Real milliseconds one attempt may run when its kind sets no limit (default DEFAULT_MAX_RUN_MS). */
+  maxRunMs?: number;
 }
 
 export function createJobRunner(deps: JobRunnerDeps): JobRunner {
-  const handlers = new Map<string, JobHandler>();
+  const handlers = new Map<string, { handler: JobHandler; maxRunMs: number }>();
   const workerId = `${os.hostname()}:${process.pid}:${newId().slice(-6)}`;
   const leaseMs = deps.leaseMs ?? LOCK_MS;
+  const defaultMaxRunMs = deps.maxRunMs ?? DEFAULT_MAX_RUN_MS;
   const warn = deps.warn ?? ((msg: string) => deps.log?.(msg));
   let polling = false;
   let intervalMs = 0;
@@ -107,7 +132,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   }
 
   async function runOne(job: JobTable): Promise<void> {
-    const handler = handlers.get(job.kind);
+    const entry = handlers.get(job.kind);
     const started = performance.now();
     running = { kind: job.kind, id: job.id, since: started };
     const lease = startLeaseHeartbeat({
@@ -128,25 +153,58 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
         warn(`job ${job.kind} ${job.id}: finished after its lease passed to another worker; its result was not recorded`);
       }
     };
+    // The maximum run time, on a real timer like the lease renewal (the handler's time passes in
+    // real time whatever the Clock says). On expiry the handler's signal is aborted and the runner
+    // stops waiting for it: the attempt is recorded as failed and the lease released, so the job is
+    // retried with the usual back-off and this worker goes on with other jobs. A handler that
+    // ignores its signal may still be running then; every handler is repeatable (docs/deployment.md).
+    const maxRunMs = entry?.maxRunMs ?? defaultMaxRunMs;
+    const timeout = new AbortController();
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        const err = new JobTimeoutError(job.kind, maxRunMs);
+        timeout.abort(err);
+        reject(err);
+      }, maxRunMs);
+    });
     try {
-      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await handler(JSON.parse(job.payload), job, { signal: lease.signal });
+      if (!entry) throw new Error(`no handler for job kind ${job.kind}`);
+      const signal = AbortSignal.any([lease.signal, timeout.signal]);
+      const work = Promise.resolve().then(() => entry.handler(JSON.parse(job.payload), job, { signal }));
+      // An abandoned handler that ends later must not become an unhandled rejection.
+      work.catch(() => undefined).finally(() => {
+        if (timedOut) warn(`job ${job.kind} ${job.id}: the handler given up after ${maxRunMs / 1000} s has now ended`);
+      });
+      try {
+        await Promise.race([work, expired]);
+      } finally {
+        clearTimeout(timer);
+      }
       recordJobRun(job.kind, true, (performance.now() - started) / 1000);
       await finish({ status: 'done', lockedBy: null, lockedUntil: null, finishedAt: deps.clock.now().toISOString() });
     } catch (err) {
       recordJobRun(job.kind, false, (performance.now() - started) / 1000);
+      if (timedOut) {
+        recordJobTimeout(job.kind);
+        warn(`job ${job.kind} ${job.id}: ran past its maximum run time of ${maxRunMs / 1000} s (attempt ${Number(job.attempts)}); aborted, given up and released for a retry`);
+      }
       const attempts = Number(job.attempts);
       const failed = attempts >= MAX_ATTEMPTS;
       const retryAt = new Date(deps.clock.now().getTime() + 2 ** attempts * 30_000).toISOString();
-      deps.log?.(`job ${job.kind} ${job.id} failed (attempt ${attempts})`, err);
+      if (!timedOut) deps.log?.(`job ${job.kind} ${job.id} failed (attempt ${attempts})`, err);
       await finish({
         status: failed ? 'failed' : 'pending',
         runAt: failed ? job.runAt : retryAt,
         lockedBy: null,
         lockedUntil: null,
-        lastError: String(err instanceof Error ? err.stack ?? err.message : err).slice(0, 4000),
+        // A timeout's stack would only show the timer: its message says what happened.
+        lastError: (timedOut ? new JobTimeoutError(job.kind, maxRunMs).message : String(err instanceof Error ? err.stack ?? err.message : err)).slice(0, 4000),
       });
     } finally {
+      clearTimeout(timer);
       await lease.stop();
       running = undefined;
       lastPollAt = performance.now();
@@ -154,8 +212,8 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   }
 
   return {
-    register(kind, handler) {
-      handlers.set(kind, handler);
+    register(kind, handler, opts = {}) {
+      handlers.set(kind, { handler, maxRunMs: opts.maxRunMs ?? defaultMaxRunMs });
     },
     async runDue(max = 1000) {
       let ran = 0;

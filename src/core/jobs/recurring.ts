@@ -4,7 +4,7 @@
 import type { Db } from '../db/database.ts';
 import { legalDate, type Clock } from '../time/clock.ts';
 import { addCalendarDays } from '../time/dates.ts';
-import { enqueueJob, type JobRunner } from './jobs.ts';
+import { enqueueJob, type JobOptions, type JobRunner } from './jobs.ts';
 
 export async function scheduleDaily(
   db: Db,
@@ -12,14 +12,16 @@ export async function scheduleDaily(
   runner: JobRunner,
   kind: string,
   hourUtc: number,
-  work: () => Promise<void>,
+  /** Gets the job's signal: aborted when the attempt ran past its maximum run time or lost its lease. */
+  work: (signal: AbortSignal) => Promise<void>,
+  opts: JobOptions = {},
 ): Promise<void> {
   const runAtFor = (date: string) => `${date}T${String(hourUtc).padStart(2, '0')}:00:00.000Z`;
-  runner.register(kind, async (payload) => {
-    await work();
+  runner.register(kind, async (payload, _job, { signal }) => {
+    await work(signal);
     const next = addCalendarDays((payload as { date: string }).date, 1);
     await enqueueJob(db, clock, kind, { date: next }, { runAt: runAtFor(next), uniqueKey: `${kind}:${next}` });
-  });
+  }, opts);
   const todayOn = legalDate(clock.now());
   await enqueueJob(db, clock, kind, { date: todayOn }, { runAt: runAtFor(todayOn), uniqueKey: `${kind}:${todayOn}` });
 }

@@ -3,6 +3,7 @@
 // queue is shared by every worker process, so any app instance can report it).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Db } from '../db/database.ts';
+import { requestsWaitingForTurn } from '../http/fair-turns.ts';
 
 export interface ProcessMetrics {
   registry: Registry;
@@ -10,6 +11,8 @@ export interface ProcessMetrics {
   jobRuns: Counter<'kind' | 'outcome'>;
   jobDuration: Histogram<'kind'>;
   jobLeasesLost: Counter<'kind'>;
+  jobTimeouts: Counter<'kind'>;
+  httpWaiting: Gauge;
 }
 
 let processMetrics: ProcessMetrics | undefined;
@@ -45,9 +48,23 @@ export function metrics(): ProcessMetrics {
       buckets: [0.01, 0.1, 0.5, 1, 5, 30, 120, 600],
       registers: [registry],
     }),
+    httpWaiting: new Gauge({
+      name: 'gongkai_http_requests_waiting',
+      help: 'HTTP requests read and waiting for their turn (HTTP_REQUESTS_PER_TURN): a lasting queue means the process is saturated.',
+      registers: [registry],
+      collect() {
+        this.set(requestsWaitingForTurn());
+      },
+    }),
     jobLeasesLost: new Counter({
       name: 'gongkai_job_leases_lost_total',
       help: 'Running jobs whose lease passed to another worker (renewal came too late: a stalled process or database).',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+    jobTimeouts: new Counter({
+      name: 'gongkai_job_timeouts_total',
+      help: 'Job attempts given up after their maximum run time (the handler hung or ran too long); each is retried with back-off.',
       labelNames: ['kind'],
       registers: [registry],
     }),
@@ -60,6 +77,11 @@ export function recordJobRun(kind: string, ok: boolean, seconds: number): void {
   const m = metrics();
   m.jobRuns.inc({ kind, outcome: ok ? 'done' : 'failed' });
   m.jobDuration.observe({ kind }, seconds);
+}
+
+/** Records a job attempt given up after its maximum run time (core/jobs/jobs.ts). */
+export function recordJobTimeout(kind: string): void {
+  metrics().jobTimeouts.inc({ kind });
 }
 
 /** Records a running job whose lease renewal found the claim gone (core/jobs/lease.ts). */

@@ -1,7 +1,8 @@
 // The calendar as the rest of the system sees it: loaded from the table, cached per process and
 // reloaded when any process changes it (the version check is one cheap query), so several app
 // instances never disagree for long. Year edits are audited, and listeners recompute every open
-// deadline in the same transaction.
+// deadline in the same transaction, each change audited under the administrator who edited the
+// calendar (what follows and what stays: told-dates.ts, docs/deadlines.md).
 import { appendAuditEvent, type Actor } from '../audit/audit.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -10,7 +11,8 @@ import { calendarRepository } from './calendar.repository.ts';
 import { WorkingDayCalendar, type CalendarDay } from './calendar.ts';
 import { chineseDaysCalendar, SEEDED_YEARS } from './chinese-days.seed.ts';
 
-export type DeadlineRecomputer = (trx: DbOrTrx, calendar: WorkingDayCalendar) => Promise<number>;
+/** Recomputes stored dates after a calendar edit by `actor`; returns how many records it looked at or changed. */
+export type DeadlineRecomputer = (trx: DbOrTrx, calendar: WorkingDayCalendar, actor: Actor) => Promise<number>;
 
 export interface CalendarService {
   get(db?: DbOrTrx): Promise<WorkingDayCalendar>;
@@ -59,17 +61,17 @@ export function createCalendarService(deps: { db: Db; clock: Clock }): CalendarS
         const repo = calendarRepository(trx);
         const before = await repo.daysOfYear(year);
         await repo.replaceYear(year, days, source, deps.clock.now().toISOString(), actor.name);
+        cached = undefined;
+        const calendar = await load(trx);
+        let recomputed = 0;
+        for (const r of recomputers) recomputed += await r(trx, calendar, actor);
         await appendAuditEvent(trx, deps.clock, actor, {
           action: 'calendar.setYear',
           subjectType: 'calendarYear',
           subjectId: String(year),
           before: { holidays: before.filter((d) => d.kind === 'holiday').length, adjustedWorkdays: before.filter((d) => d.kind === 'adjustedWorkday').length },
-          after: { holidays: days.filter((d) => d.kind === 'holiday').length, adjustedWorkdays: days.filter((d) => d.kind === 'adjustedWorkday').length, source },
+          after: { holidays: days.filter((d) => d.kind === 'holiday').length, adjustedWorkdays: days.filter((d) => d.kind === 'adjustedWorkday').length, source, recomputed },
         });
-        cached = undefined;
-        const calendar = await load(trx);
-        let recomputed = 0;
-        for (const r of recomputers) recomputed += await r(trx, calendar);
         return { recomputed };
       });
     },
