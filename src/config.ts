@@ -57,6 +57,8 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(5000),
   // how long a worker's claim on a job lasts: a job whose worker died runs again after this
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(86400).default(300),
+  // how long one job attempt may run (kinds that need longer set their own: backup, tamper check)
+  JOB_MAX_RUN_SECONDS: z.coerce.number().int().min(1).max(86400).default(600),
   // the standalone worker's /healthz, /readyz, /metrics listener; unset or empty: none (0: any free port)
   WORKER_HTTP_PORT: z.union([z.literal(''), z.coerce.number().int().min(0).max(65535)]).optional(),
 });
@@ -111,6 +113,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** A claimed job whose worker died (SIGKILL, power loss) is claimed again after this long. */
   jobLeaseMs: number;
+  /** A job attempt running longer is aborted, given up and retried (unless its kind sets its own limit). */
+  jobMaxRunMs: number;
   /** src/worker.ts run standalone serves /healthz, /readyz and /metrics on this port (undefined: no listener). */
   workerHttpPort: number | undefined;
 }
@@ -189,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+    jobMaxRunMs: e.JOB_MAX_RUN_SECONDS * 1000,
     workerHttpPort: e.WORKER_HTTP_PORT === '' ? undefined : e.WORKER_HTTP_PORT,
     backupDir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : path.join(dataDir, 'backups'),
     backupKeep: e.BACKUP_KEEP,

@@ -74,7 +74,7 @@ export async function createServices(config: Config, opts: { clock?: Clock; migr
   const clock = opts.clock ?? systemClock;
   // S3-compatible storage when configured (several app instances share no disk), else the data directory.
   const files = createConfiguredFileStore(config);
-  const jobs = createJobRunner({ db, dialect, clock, leaseMs: config.jobLeaseMs, log: (msg, err) => console.error(msg, err), warn: (msg) => console.warn(msg) });
+  const jobs = createJobRunner({ db, dialect, clock, leaseMs: config.jobLeaseMs, maxRunMs: config.jobMaxRunMs, log: (msg, err) => console.error(msg, err), warn: (msg) => console.warn(msg) });
   const calendar = createCalendarService({ db, clock });
   await calendar.seedDefaults(db);
   const cipher = createFieldCipher(loadSecretKey(config), loadPreviousSecretKeys());

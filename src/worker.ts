@@ -20,6 +20,8 @@ import { startWorkerHttp } from './core/ops/worker-http.ts';
 
 /** Login attempts are kept 90 days: long enough for a security review of past logins. */
 const LOGIN_ATTEMPT_RETENTION_MS = 90 * 86_400_000;
+/** The daily backup copies the database and every attachment (hours on a large S3 store), not the default 10 minutes. */
+export const BACKUP_MAX_RUN_MS = 3 * 60 * 60_000;
 
 /** Every job kind the platform knows, with its handler (modules add theirs below). */
 export async function registerJobHandlers(services: Services): Promise<void> {
@@ -36,9 +38,9 @@ export async function registerJobHandlers(services: Services): Promise<void> {
     await anchorAuditChain({ db, clock, keys: anchorKeys });
   });
   // 18:00 UTC is 02:00 Beijing, the quietest hour: BACKUP_DIR/gongkai-<date>.tar.gz, BACKUP_KEEP kept.
-  await scheduleDaily(db, clock, jobs, 'backup.daily', 18, async () => {
-    await dailyBackup(services.config, clock, services.config.backupDir, legalDate(clock.now()), services.config.backupKeep);
-  });
+  await scheduleDaily(db, clock, jobs, 'backup.daily', 18, async (signal) => {
+    await dailyBackup(services.config, clock, services.config.backupDir, legalDate(clock.now()), services.config.backupKeep, signal);
+  }, { maxRunMs: BACKUP_MAX_RUN_MS });
   await registerRequestJobs({ db, clock, jobs, requests: services.requests });
   await registerMonitorJobs({ db, clock, jobs, monitor: services.monitor, tamper: services.tamper });
   await registerParticipationJobs({ db, clock, jobs, participation: services.participation });

@@ -9,6 +9,7 @@ import { privacyRotateKeysCommand } from './privacy-rotate-keys.ts';
 import { privacyScanCommand } from './privacy-scan.ts';
 import { reportAnnualCommand } from './report-annual.ts';
 import { requestsImportCommand } from './requests-import.ts';
+import { searchReindexCommand } from './search-reindex.ts';
 import { tamperCheckCommand } from './tamper-check.ts';
 import { usersAddCommand } from './users-add.ts';
 
@@ -30,5 +31,6 @@ export const commands: Record<string, CliCommand> = {
   'privacy rotate-keys': privacyRotateKeysCommand,
   'report annual': reportAnnualCommand,
   'requests import': requestsImportCommand,
+  'search reindex': searchReindexCommand,
   'tamper check': tamperCheckCommand,
 };

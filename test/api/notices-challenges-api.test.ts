@@ -3,6 +3,7 @@
 // and the OpenAPI document describing every new endpoint.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { systemActor } from '../../src/core/audit/audit.ts';
 import { FakeClock } from '../../src/core/time/clock.ts';
 import { useHttpFixture } from '../helpers/http-fixture.ts';
 import { online } from '../requests/request-helpers.ts';
@@ -45,8 +46,8 @@ describe('GET /api/v1/staff/requests/:id/notices and /api/v1/staff/notices/:id',
     assert.equal(one.json().recipient, '李四');
     assert.equal(one.json().number, reply.number);
     assert.match(one.json().body, /国土空间规划涉密图件/);
-    // Any staff member of the agency reads its notices (notices.policy), as the console's download.
-    assert.equal((await getJson(t.app, `/api/v1/staff/notices/${reply.id}`, t.as.sysAdmin)).statusCode, 200);
+    // A notice is read by those who may read its request (notices.policy): not by the administrators of 三员分立.
+    assert.equal((await getJson(t.app, `/api/v1/staff/notices/${reply.id}`, t.as.sysAdmin)).statusCode, 403);
   });
 
   test('a drafter outside the handling department is refused the request\'s notices; another agency gets 404; anonymous 401', async () => {
@@ -55,6 +56,14 @@ describe('GET /api/v1/staff/requests/:id/notices and /api/v1/staff/notices/:id',
     const items = (await getJson(t.app, `/api/v1/staff/requests/${requestId}/notices`, t.as.officer)).json().items as { id: string }[];
     assert.equal((await getJson(t.app, `/api/v1/staff/notices/${items[0].id}`, t.asOther.officer)).statusCode, 404);
     assert.equal((await getJson(t.app, `/api/v1/staff/requests/${unanswered}/notices`, t.as.drafter)).statusCode, 403);
+    // Each notice of that request too, as its download on the console.
+    const receipt = await t.services.database.db.transaction().execute((trx) => t.services.notices.issue(trx, systemActor('测试'), {
+      agencyId: t.fx.agency.id, requestId: unanswered, kind: 'receipt', recipient: '张三',
+      values: { applicantName: '张三', trackingCode: 'GK2026-0009', receivedOn: '2026-10-12', infoDescription: '征收补偿方案', replyDueOn: '2026-11-09' },
+    }));
+    assert.equal((await getJson(t.app, `/api/v1/staff/notices/${receipt.id}`, t.as.officer)).statusCode, 200);
+    assert.equal((await getJson(t.app, `/api/v1/staff/notices/${receipt.id}`, t.as.drafter)).statusCode, 403);
+    assert.equal((await getJson(t.app, `/console/notices/${receipt.id}.docx`, t.as.drafter)).statusCode, 403);
     assert.equal((await t.app.inject({ method: 'GET', url: `/api/v1/staff/notices/${items[0].id}` })).statusCode, 401);
     assert.equal((await getJson(t.app, '/api/v1/staff/notices/01JZZZZZZZZZZZZZZZZZZZZZZZ', t.as.officer)).statusCode, 404);
   });

@@ -117,4 +117,11 @@ describe('backup and restore', () => {
     assert.deepEqual(fs.readdirSync(dir).sort(), ['gongkai-2025-09-25.tar.gz', 'gongkai-2025-09-26.tar.gz']);
     assert.equal(latestBackup(dir), path.join(dir, 'gongkai-2025-09-26.tar.gz'));
   });
+
+  test('a daily backup whose job signal is aborted (maximum run time) stops and writes no archive', async () => {
+    const dir = path.join(work, 'aborted');
+    const stopped = new Error('job backup.daily exceeded its maximum run time');
+    await assert.rejects(dailyBackup(s.config, s.clock, dir, '2025-09-27', 2, AbortSignal.abort(stopped)), stopped);
+    assert.deepEqual(fs.existsSync(dir) ? fs.readdirSync(dir) : [], [], 'neither the archive nor a .partial file');
+  });
 });

@@ -41,7 +41,7 @@ describe('privacy journey in the browser', () => {
     const findings = reviewer.locator('form[action$="/redact/accept"]').first();
     await assert.doesNotReject(findings.getByText('3204**********6334').waitFor());
     assert.ok(!(await findings.innerText()).includes(ID_NUMBER));
-    assert.equal(await imageLoaded(reviewer, '第 1 页原件（红框为标注区域）'), true);
+    assert.equal(await imageLoaded(reviewer, '第 1 页原件（红色为标注删除的区域）'), true);
 
     await findings.getByLabel('删除理由').selectOption('thirdPartyRights');
     await Promise.all([reviewer.waitForURL((u) => u.searchParams.get('done') === 'marked'), findings.getByRole('button', { name: '标为删除区域' }).click()]);

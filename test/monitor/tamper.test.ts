@@ -115,4 +115,13 @@ describe('tamper monitor', () => {
     const [alert] = await t.alertsOf(item.id);
     assert.deepEqual(alert.changes.map((c) => c.field), ['docNumber']);
   });
+
+  test('a check whose job signal is aborted (maximum run time) stops before the next item', async () => {
+    const item = await publishedItem(t.services, t.fx, t.columnId, { title: '矿产资源总体规划' });
+    await t.db().updateTable('items').set({ title: '被改动的标题' }).where('id', '=', item.id).execute();
+    const stopped = new Error('job exceeded its maximum run time');
+    await assert.rejects(t.services.tamper.check({ signal: AbortSignal.abort(stopped) }), stopped);
+    assert.deepEqual(await t.alertsOf(item.id), [], 'no item was checked after the abort');
+    assert.equal((await t.services.tamper.check()).alerts, 1, 'the retry checks it');
+  });
 });

@@ -21,11 +21,13 @@ useSecurityWorld(async (world) => {
 });
 
 function call(route: RouteEntry, which: Which, session: TestSession | null, policy?: RoutePolicy, role?: RoleKey) {
-  const url = concreteUrl(w, route.url, which, role);
+  return callAs(route, concreteUrl(w, route.url, which, role), session, policy?.form ?? {});
+}
+
+function callAs(route: RouteEntry, url: string, session: TestSession | null, form: Readonly<Record<string, string>>) {
   if (route.method === 'GET') return w.app.inject({ method: 'GET', url, headers: session ? { cookie: session.cookie } : {} });
   const json = route.url.startsWith('/api/');
   const by = session ?? anon;
-  const form = policy?.form ?? {};
   return w.app.inject({
     method: route.method as 'POST',
     url,
@@ -55,6 +57,30 @@ describe('authorisation matrix generated from the route table', () => {
     assert.equal((await post(`${unknown}/filed`, 'confidentialityReviewer')).statusCode, 403);
     assert.equal((await post(`${unknown}/rows/${w.own.filingRowId}`, 'drafter')).statusCode, 403);
     assert.equal((await post(`${unknown}/filed`, 'officer')).statusCode, 404);
+  });
+
+  test('a handling department uses a route on a request (message) assigned to it, not on one assigned to another', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of ordered()) {
+      const policy = ROUTE_POLICIES[routeKey(route)];
+      if (!policy?.department) continue;
+      const d = w.own.department;
+      const [mine, theirs] = route.url.startsWith('/console/messages/') ? [d.messageId, d.otherMessageId] : [d.requestId, d.otherRequestId];
+      const form = policy.departmentForm ?? policy.form ?? {};
+      for (const role of policy.department) {
+        for (const [id, allowed] of [[theirs, false], [mine, true]] as const) {
+          const url = route.url.replace(':id', id).replace(':verb', form.verb ?? '');
+          const res = await callAs(route, url, w.sessions[role], form);
+          checked++;
+          const where = `${routeKey(route)} ${role} on a record assigned to ${allowed ? 'its own' : 'another'} department`;
+          if (allowed && [401, 403, 404].includes(res.statusCode)) failures.push(`${where}: ${res.statusCode}, declared allowed`);
+          if (!allowed && ![403, 404].includes(res.statusCode)) failures.push(`${where}: ${res.statusCode}, expected 403/404`);
+        }
+      }
+    }
+    assert.deepEqual(failures, []);
+    assert.ok(checked >= 40, `only ${checked} calls made`);
   });
 
   test('every route × anonymous and every role × own and other agency answers as declared', async () => {

@@ -8,6 +8,10 @@
 //        role gets past the verb to the role and state checks).
 //   state: an allowed role may still be refused by the record's state (409): a verb or an edit is
 //        allowed only in some states, and the matrix's records are in one. Never for refused roles.
+//   department: the roles of a handling department that use the route on a request (or message)
+//        assigned (routed) to their own department. The matrix's own request and message are assigned
+//        to none, so these roles are refused there; a second check runs the route on one assigned to
+//        the planning department, where they sit (allowed), and on one assigned to another (refused).
 // Every handler checks the role (and the record's agency) before it reads the submitted form,
 // JSON or upload: a refused role gets 403/404 whatever it sent, never a 400/422 about the form.
 // Records of another agency must answer 404 (requireSameAgency); routes naming a record kind
@@ -18,6 +22,9 @@ export interface RoutePolicy {
   who: 'public' | readonly RoleKey[];
   form?: Readonly<Record<string, string>>;
   state?: true;
+  department?: readonly RoleKey[];
+  /** The form of the handling-department check, where it differs from `form` (a department's verb). */
+  departmentForm?: Readonly<Record<string, string>>;
 }
 
 const SIGNED_IN: readonly RoleKey[] = [
@@ -50,6 +57,12 @@ const REDACTORS: readonly RoleKey[] = ['confidentialityReviewer'];
  */
 const REPLY_DEPARTMENT: readonly RoleKey[] = ['drafter', 'departmentHead'];
 const REPLY_DEPARTMENT_READ: readonly RoleKey[] = ['drafter', 'departmentHead', ...REGISTER];
+/** A handling department's members: they read and act on the requests and messages assigned to it. */
+const HANDLING: readonly RoleKey[] = ['drafter', 'departmentHead'];
+/** The matrix's notice is of a request answered by the planning department: its members read it too. */
+const NOTICE_READERS: readonly RoleKey[] = [...HANDLING, ...REGISTER];
+/** Notice templates: the office and the system administrator keep them, the work roles read them (notices.policy). */
+const TEMPLATE_READERS: readonly RoleKey[] = [...WORK, 'sysAdmin'];
 /** The matrix's notification (a tamper alert's) is addressed to the disclosure office's members. */
 const OFFICE_DEPARTMENT: readonly RoleKey[] = ['confidentialityReviewer', 'officer'];
 
@@ -64,16 +77,16 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /api/v1/staff/items': { who: WORK },
   'GET /api/v1/staff/items/:id': { who: WORK },
   'GET /api/v1/staff/attachments/:id': { who: WORK },
-  'GET /api/v1/staff/columns': { who: SIGNED_IN },
-  'GET /api/v1/staff/queue': { who: SIGNED_IN },
+  'GET /api/v1/staff/columns': { who: WORK },
+  'GET /api/v1/staff/queue': { who: WORK },
   'GET /api/v1/staff/items/:id/review-records': { who: WORK },
   'GET /api/v1/staff/requests': { who: REGISTER },
-  'GET /api/v1/staff/requests/queue': { who: SIGNED_IN },
+  'GET /api/v1/staff/requests/queue': { who: HANDLING },
   'GET /api/v1/staff/requests/supervision': { who: REGISTER },
-  'GET /api/v1/staff/requests/:id': { who: REGISTER },
-  'GET /api/v1/staff/notifications': { who: SIGNED_IN },
-  'GET /api/v1/staff/requests/:id/notices': { who: REGISTER },
-  'GET /api/v1/staff/notices/:id': { who: SIGNED_IN },
+  'GET /api/v1/staff/requests/:id': { who: REGISTER, department: HANDLING },
+  'GET /api/v1/staff/notifications': { who: WORK },
+  'GET /api/v1/staff/requests/:id/notices': { who: REGISTER, department: HANDLING },
+  'GET /api/v1/staff/notices/:id': { who: NOTICE_READERS },
   'GET /api/v1/staff/challenges': { who: REGISTER },
   'GET /api/v1/staff/requests/:id/challenges': { who: REGISTER },
   'GET /api/v1/staff/filings': { who: ['confidentialityReviewer', 'officer'] },
@@ -135,8 +148,8 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /console/requests/new': { who: ['officer'] },
   'GET /console/requests/queue': { who: ['drafter', 'departmentHead'] },
   'GET /console/requests/supervision': { who: REGISTER },
-  'GET /console/inbox': { who: SIGNED_IN },
-  'GET /console/requests/:id': { who: REGISTER },
+  'GET /console/inbox': { who: WORK },
+  'GET /console/requests/:id': { who: REGISTER, department: HANDLING },
   'GET /console/requests/:id/attachments/:attachmentId': { who: REGISTER },
   'GET /console/requests/:id/fee': { who: REGISTER },
   'GET /console/requests/:id/challenges': { who: REGISTER },
@@ -144,8 +157,8 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /console/filings': { who: ['confidentialityReviewer', 'officer'] },
   'GET /console/filings/:id': { who: ['confidentialityReviewer', 'officer'] },
   'GET /console/filings/:id/export.:format': { who: ['confidentialityReviewer', 'officer'] },
-  'GET /console/requests/:id/reply': { who: REGISTER },
-  'GET /console/requests/:id/files': { who: REPLY_DEPARTMENT_READ },
+  'GET /console/requests/:id/reply': { who: REGISTER, department: HANDLING },
+  'GET /console/requests/:id/files': { who: REPLY_DEPARTMENT_READ, department: HANDLING },
   'GET /console/requests/:id/files/:fileId/download': { who: REPLY_DEPARTMENT_READ },
   'GET /console/requests/:id/files/:fileId/redact': { who: REPLY_DEPARTMENT_READ },
   'GET /console/requests/:id/files/:fileId/pages/:n': { who: REPLY_DEPARTMENT_READ },
@@ -163,13 +176,13 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /console/reports': { who: REGISTER },
   'GET /console/reports/:id': { who: REGISTER },
   'GET /console/reports/:id/download.:format': { who: REGISTER },
-  'GET /console/notices/templates': { who: SIGNED_IN },
-  'GET /console/notices/templates/:kind': { who: SIGNED_IN },
-  'GET /console/notices/templates/:kind/preview.:format': { who: SIGNED_IN },
-  'GET /console/notices/:file': { who: SIGNED_IN },
+  'GET /console/notices/templates': { who: TEMPLATE_READERS },
+  'GET /console/notices/templates/:kind': { who: TEMPLATE_READERS },
+  'GET /console/notices/templates/:kind/preview.:format': { who: TEMPLATE_READERS },
+  'GET /console/notices/:file': { who: NOTICE_READERS },
   'GET /console/messages': { who: ['drafter', 'departmentHead', 'leader', 'principalLeader', 'officer'] },
   // The matrix's message is a consultation not yet routed to a department: the office and the leaders.
-  'GET /console/messages/:id': { who: REGISTER },
+  'GET /console/messages/:id': { who: REGISTER, department: HANDLING },
   'GET /console/reading-rooms': { who: ['leader', 'principalLeader', 'officer', 'sysAdmin'] },
   'GET /console/items/:id/coordination': { who: WORK },
   'GET /console/coordination/:id/letter.docx': { who: WORK },
@@ -186,7 +199,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   // The matrix's verb is submit, a drafter's (review.workflow); its item is published already: 409.
   'POST /api/v1/staff/items/:id/actions/:verb': { who: ['drafter'], state: true },
   'POST /api/v1/staff/requests': { who: ['officer'] },
-  'POST /api/v1/staff/requests/:id/actions/:verb': { who: ['officer'] },
+  'POST /api/v1/staff/requests/:id/actions/:verb': { who: ['officer'], department: HANDLING, departmentForm: { verb: 'submitReply' } },
   'POST /api/v1/staff/requests/:id/extension': { who: ['officer'] },
   'POST /api/v1/staff/requests/:id/split': { who: ['officer'] },
   'POST /api/v1/staff/requests/:id/id-number': { who: ['officer'] },
@@ -226,7 +239,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /console/columns/:id/edit': { who: ['officer'] },
   'POST /console/requests/new': { who: ['officer'] },
   'POST /console/inbox/:id/read': { who: OFFICE_DEPARTMENT },
-  'POST /console/requests/:id/act': { who: REQUEST_OFFICE, form: { verb: 'requestCorrection' } },
+  'POST /console/requests/:id/act': { who: REQUEST_OFFICE, form: { verb: 'requestCorrection' }, department: HANDLING, departmentForm: { verb: 'submitReply' } },
   'POST /console/requests/:id/extend': { who: OFFICE },
   'POST /console/requests/:id/split': { who: OFFICE },
   'POST /console/requests/:id/reveal': { who: ['officer'] },
@@ -240,11 +253,12 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /console/filings': { who: OFFICE },
   'POST /console/filings/:id/rows/:rowId': { who: ['confidentialityReviewer', 'officer'] },
   'POST /console/filings/:id/filed': { who: OFFICE },
-  'POST /console/requests/:id/reply': { who: REQUEST_OFFICE },
-  'POST /console/requests/:id/reply/act': { who: REQUEST_OFFICE, form: { verb: 'approve' } },
-  'POST /console/requests/:id/files': { who: REPLY_DEPARTMENT },
+  'POST /console/requests/:id/reply': { who: REQUEST_OFFICE, department: HANDLING },
+  'POST /console/requests/:id/reply/act': { who: REQUEST_OFFICE, form: { verb: 'approve' }, department: HANDLING, departmentForm: { verb: 'submitReply' } },
+  'POST /console/requests/:id/files': { who: REPLY_DEPARTMENT, department: HANDLING },
   'POST /console/requests/:id/files/:fileId/delete': { who: REPLY_DEPARTMENT },
-  'POST /console/requests/:id/files/:fileId/redact': { who: REPLY_DEPARTMENT },
+  // A typed text mark the file holds (each allowed role adds it; the copy is made again each time).
+  'POST /console/requests/:id/files/:fileId/redact': { who: REPLY_DEPARTMENT, form: { text: 'Compensation plan', reason: 'thirdPartyRights' } },
   'POST /console/requests/:id/files/:fileId/redact/areas': { who: REPLY_DEPARTMENT },
   'POST /console/requests/:id/files/:fileId/redact/marks/:markId/delete': { who: REPLY_DEPARTMENT },
   'POST /console/items/:id/attachments/:attachmentId/redact/areas': { who: REDACTORS },
@@ -264,7 +278,7 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'POST /console/messages/:id/route': { who: ['officer'] },
   // The office answers directly; a department drafts the answers routed to it (participation.policy),
   // and the matrix's message is routed to none.
-  'POST /console/messages/:id/draft': { who: ['officer'] },
+  'POST /console/messages/:id/draft': { who: ['officer'], department: HANDLING },
   'POST /console/messages/:id/approve': { who: ['officer'] },
   'POST /console/messages/:id/return': { who: ['officer'] },
   'POST /console/messages/:id/invalid': { who: ['officer'] },

@@ -114,6 +114,7 @@ const RECORD_RULES: [RegExp, (r: AgencyRecords, w: SecurityWorld, role?: RoleKey
   [/^\/console\/items\/:id\/attachments\/:attachmentId\/delete$/, (r) => ({ id: r.itemId, attachmentId: r.spareAttachmentIds[1] })],
   [/^\/console\/attachments\/:attachmentId$|^\/(api\/v1\/(staff\/)?)?attachments\/:id$/, (r) => ({ id: r.attachmentId, attachmentId: r.attachmentId })],
   [/\/requests\/:id\/files$/, (r) => ({ id: r.draftingRequestId })],
+  [/\/requests\/:id\/files\/:fileId\/redact\/marks\/:markId\/delete$/, (r, _w, role) => ({ id: r.draftingRequestId, fileId: r.replyFileId, markId: r.spareMarkIds[role === 'departmentHead' ? 1 : 0] })],
   [/\/requests\/:id\/files\/:fileId\/delete$/, (r, _w, role) => ({ id: r.draftingRequestId, fileId: r.spareReplyFileIds[role === 'departmentHead' ? 1 : 0] })],
   [/\/requests\/:id\/files\/:fileId/, (r) => ({ id: r.draftingRequestId, fileId: r.replyFileId })],
   [/\/requests\/:id\/challenges\/:challengeId/, (r) => ({ id: r.answeredRequestId, challengeId: r.challengeId })],

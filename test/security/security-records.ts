@@ -4,7 +4,8 @@
 // personal-information finding, a request being drafted with a reply file, an answered request
 // with a refusal, its challenge and the quarter's withholding filing, an application's
 // attachment, an issued notice, a notification to the office, a message, a coordination letter,
-// an annual report and a tamper alert. Built through the services as a real agency would.
+// an annual report and a tamper alert; and requests and messages assigned to the planning
+// department and to another one, for the handling-department check. Built through the services as a real agency would.
 import { newId } from '../../src/core/ids.ts';
 import { draftInput, advanceTo, type Fixture } from '../factories.ts';
 import { samplePdf } from '../helpers/sample-files.ts';
@@ -32,6 +33,13 @@ export interface AgencyRecords {
   replyFileId: string;
   /** Reply files the deletion route removes, one for each role allowed to (drafter, department head). */
   spareReplyFileIds: [string, string];
+  /** Text marks on the reply file the mark-deletion route removes, one for each role allowed to. */
+  spareMarkIds: [string, string];
+  /**
+   * Requests and messages for the handling-department check: one assigned (routed) to the planning
+   * department, where its drafter and head work, and one assigned to the farmland department.
+   */
+  department: { requestId: string; otherRequestId: string; messageId: string; otherMessageId: string };
   /** A request answered with a refusal (第三十六条), challenged, and filed in the quarter's filing. */
   answeredRequestId: string;
   challengeId: string;
@@ -65,7 +73,7 @@ async function answeredRequest(s: TestServices, fx: Fixture): Promise<string> {
   return requestId;
 }
 
-async function draftingRequest(s: TestServices, fx: Fixture): Promise<{ requestId: string; fileIds: string[] }> {
+async function draftingRequest(s: TestServices, fx: Fixture): Promise<{ requestId: string; fileIds: string[]; markIds: [string, string] }> {
   const { requestId } = await s.requests.apply(online(fx.agency.id, { deliveryMethod: 'paper' }), '203.0.113.9');
   await s.requests.act(fx.actor('officer'), requestId, 'accept', { note: '' });
   await s.requests.act(fx.actor('officer'), requestId, 'assign', { note: '', departmentIds: [fx.departments.planning.id] });
@@ -76,7 +84,28 @@ async function draftingRequest(s: TestServices, fx: Fixture): Promise<{ requestI
   const fileIds = [];
   for (const text of ['Compensation plan', 'Spare one', 'Spare two'])
     fileIds.push(await s.replyFiles.upload(fx.actor('drafter'), requestId, { ...pdf(text), replyItemId: reply.items[0].id }));
-  return { requestId, fileIds };
+  await s.replyFiles.redact(fx.actor('drafter'), requestId, fileIds[0], { texts: [{ text: 'Compensation' }, { text: 'plan' }], reason: 'thirdPartyRights' });
+  const marks = await s.database.db.selectFrom('replyFileRedactions').select('id').where('replyFileId', '=', fileIds[0]).orderBy('id').execute();
+  return { requestId, fileIds, markIds: [marks[0].id, marks[1].id] as [string, string] };
+}
+
+/** A request assigned to a department and, for the planning department, taken up by its drafter. */
+async function assignedRequest(s: TestServices, fx: Fixture, department: 'planning' | 'farmland'): Promise<string> {
+  const { requestId } = await s.requests.apply(online(fx.agency.id), '203.0.113.9');
+  await s.requests.act(fx.actor('officer'), requestId, 'accept', { note: '' });
+  await s.requests.act(fx.actor('officer'), requestId, 'assign', { note: '', departmentIds: [fx.departments[department].id] });
+  if (department === 'planning') await s.requests.act(fx.actor('drafter'), requestId, 'startDrafting', { note: '' });
+  return requestId;
+}
+
+async function routedMessage(s: TestServices, fx: Fixture, department: 'planning' | 'farmland'): Promise<string> {
+  const receipt = await s.participation.submit({
+    agencyId: fx.agency.id, idempotencyKey: `security-${newId()}`, kind: 'consultation', askerName: '王小明', phone: '13812346333',
+    email: '', subject: '耕地占补平衡咨询', content: '想咨询耕地占补平衡指标如何取得？', consentToPublish: false,
+  }, '203.0.113.9');
+  const message = await s.database.db.selectFrom('messages').select('id').where('trackingCode', '=', receipt.trackingCode).executeTakeFirstOrThrow();
+  await s.participation.route(fx.actor('officer'), message.id, fx.departments[department].id);
+  return message.id;
 }
 
 /** Items, attachments, the redaction area and the finding. */
@@ -121,6 +150,10 @@ export async function createAgencyRecords(s: TestServices, fx: Fixture, columnId
     email: '', subject: '宅基地审批咨询', content: '想咨询沙河镇宅基地审批需要哪些材料？', consentToPublish: true,
   }, '203.0.113.9');
   const message = await s.database.db.selectFrom('messages').select('id').where('trackingCode', '=', receipt.trackingCode).executeTakeFirstOrThrow();
+  const department = {
+    requestId: await assignedRequest(s, fx, 'planning'), otherRequestId: await assignedRequest(s, fx, 'farmland'),
+    messageId: await routedMessage(s, fx, 'planning'), otherMessageId: await routedMessage(s, fx, 'farmland'),
+  };
   const letter = await s.officeRecords.coordination.send(officer, items.reviewItemId, {
     recipientAgency: '赣州市住房和城乡建设局', recipientContact: '刘科长 0797-1234567', question: '公告所涉安置房数据是否与贵局一致？',
   });
@@ -132,7 +165,7 @@ export async function createAgencyRecords(s: TestServices, fx: Fixture, columnId
   const notification = await s.database.db.selectFrom('notifications').select('id').where('subjectId', '=', alert.id).executeTakeFirstOrThrow();
   return {
     ...items, draftingRequestId: drafting.requestId, replyFileId: drafting.fileIds[0],
-    spareReplyFileIds: [drafting.fileIds[1], drafting.fileIds[2]],
+    spareReplyFileIds: [drafting.fileIds[1], drafting.fileIds[2]], spareMarkIds: drafting.markIds, department,
     answeredRequestId, challengeId: challenge.id, filingId: filing.id, filingRowId: filing.rows[0].id,
     attachedRequestId: attached.requestId, applicationAttachmentId: attachedRequest.attachments[0].id,
     noticeId: notice.id, notificationId: notification.id, messageId: message.id, letterId: letter.id, reportId: report.id, alertId: alert.id,

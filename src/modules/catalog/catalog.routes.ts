@@ -12,7 +12,7 @@ import { staffActor } from '../accounts/index.ts';
 import type { Services } from '../../services.ts';
 import type { AttachmentInfo } from './catalog.contract.ts';
 import { ITEM_STATUSES } from './catalog.contract.ts';
-import { assertCanEditContent, canChangePublished, canDraft, canImportWord, canManageColumns } from './catalog.policy.ts';
+import { assertCanEditContent, assertCanReadContent, canChangePublished, canDraft, canImportWord, canManageColumns } from './catalog.policy.ts';
 import {
   attachmentInfo, columnBody, columnNode, idParams, itemBody, pageOf, pageQuery, publicItemDetail, publicItemSummary,
   repealBody, reviseBody, staffItemDetail, staffItemSummary,
@@ -38,6 +38,7 @@ export function registerCatalogRoutes(app: FastifyInstance, services: Services):
   // Role before form: these run before the body is validated (apiRoute's `authorize`), so a
   // caller without the role gets 403 (another agency's record 404) whatever they sent; the
   // services check again inside their transactions.
+  const mayReadContent = (request: FastifyRequest) => assertCanReadContent(staffActor(request).user);
   const mayDraft = (request: FastifyRequest) => authorize(canDraft(staffActor(request).user), '只有经办人或公开办可以起草信息');
   const mayEdit = async (request: FastifyRequest, { id }: { id: string }) => {
     const actor = staffActor(request);
@@ -93,6 +94,7 @@ export function registerCatalogRoutes(app: FastifyInstance, services: Services):
     method: 'GET', url: '/api/v1/staff/items', summary: '本机关的信息（任意状态）', tags: ['catalog', 'staff'], access: 'staff',
     query: z.object({ status: z.enum(ITEM_STATUSES).optional(), column: z.string().max(64).optional(), q: z.string().trim().max(100).optional(), ...pageQuery }),
     response: pageOf(staffItemSummary),
+    authorize: mayReadContent,
   }, async (request, { query }) => {
     const r = await catalog.listForStaff(staffActor(request), { status: query.status, columnId: query.column, q: query.q, page: query.page, pageSize: query.pageSize });
     return { items: r.items, total: r.total, page: r.page };
@@ -156,6 +158,8 @@ export function registerCatalogRoutes(app: FastifyInstance, services: Services):
   apiRoute(app, {
     method: 'GET', url: '/api/v1/staff/columns', summary: '本机关栏目树', tags: ['catalog', 'staff'], access: 'staff',
     response: z.object({ columns: z.array(columnNode) }),
+    // The staff tree is for those who file items in it; the public tree is /api/v1/columns.
+    authorize: mayReadContent,
   }, async (request) => ({ columns: await catalog.columnTree(staffActor(request).user.agencyId) }));
 
   apiRoute(app, {

@@ -8,5 +8,7 @@ export { PUBLISH_WORKING_DAYS, REPEAL_NOTICE_WORKING_DAYS, publishDeadline, repe
 export { extractDocxText, extractPdfText, docxToHtml } from './text-extract.ts';
 export { sanitizeBody, htmlToText, textToHtml } from './catalog.html.ts';
 export { splitTitle } from './drafts.service.ts';
+export { assertCanReadContent, canReadContent } from './catalog.policy.ts';
 export { registerCatalogRoutes, sendAttachment, uploadedFile } from './catalog.routes.ts';
 export { publicCopyRepository, type ScreeningSubject } from './public-copy.repository.ts';
+export { rebuildCatalogSearchIndex, REBUILD_BATCH_SIZE, type RebuildProgress, type RebuildOptions } from './search-rebuild.ts';

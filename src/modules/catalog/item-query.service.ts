@@ -58,7 +58,11 @@ export function createItemQueries(deps: CatalogDeps) {
     // A link row whose policy is this item is an interpretation of it; otherwise this item interprets it.
     const interpretations = links.filter((l) => l.linkPolicyItemId === row.id);
     const interprets = links.filter((l) => l.linkPolicyItemId !== row.id);
-    const attachments = attachmentRows.map(({ id, filename, mediaType, size, sha256 }) => ({ id, filename, mediaType, size: Number(size), sha256 }));
+    // The public is shown the file it downloads: the redacted copy where one was made (区分处理, 第三十七条).
+    const attachments = await Promise.all(attachmentRows.map(async ({ id, filename, mediaType, size, sha256 }) => {
+      const copy = publicOnly ? await redactedCopyOf(db, id) : undefined;
+      return { id, filename, mediaType, size: Number(copy?.size ?? size), sha256: copy?.sha256 ?? sha256 };
+    }));
     return {
       ...toSummary(row),
       issuers: parseIssuers(row.issuers),

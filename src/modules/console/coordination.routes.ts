@@ -7,6 +7,7 @@ import { sendDownload } from '../../core/http/download.ts';
 import { sendPage } from '../../core/http/render.ts';
 import type { Services } from '../../services.ts';
 import { hasRole, staffActor } from '../accounts/index.ts';
+import { assertCanReadContent } from '../catalog/index.ts';
 import { COORDINATION_LETTER_TITLE, coordinationLetterDocx, DOCX_MEDIA_TYPE } from '../office-records/index.ts';
 import { fieldErrorsOf, readForm } from './console.forms.ts';
 import type { FieldErrorView, FormValues } from './console.layout.tsx';
@@ -21,6 +22,7 @@ export function registerCoordinationRoutes(app: FastifyInstance, services: Servi
 
   async function page(request: Parameters<typeof staffActor>[0], itemId: string, values: FormValues, errors: FieldErrorView[]) {
     const actor = staffActor(request);
+    assertCanReadContent(actor.user);
     const item = await services.catalog.getForStaff(actor, itemId);
     const letters = await coordination.list(actor, itemId);
     const own = hasRole(actor.user, 'drafter', 'departmentHead') && actor.user.departmentId === item.departmentId;
@@ -71,6 +73,8 @@ export function registerCoordinationRoutes(app: FastifyInstance, services: Servi
   app.get('/console/coordination/:id/letter.docx', async (request, reply) => {
     const { id } = parseParams(idParams, request.params);
     const actor = staffActor(request);
+    // A letter is read with its item: the work roles (三员分立), before the letter is looked up.
+    assertCanReadContent(actor.user);
     const c = await coordination.get(actor, id);
     const [item, ctx] = await Promise.all([services.catalog.getForStaff(actor, c.itemId), pageContext(request, services)]);
     const bytes = await coordinationLetterDocx(c, item.title, ctx.agencyName);
@@ -80,6 +84,8 @@ export function registerCoordinationRoutes(app: FastifyInstance, services: Servi
   app.get('/console/coordination/:id/letter', async (request, reply) => {
     const { id } = parseParams(idParams, request.params);
     const actor = staffActor(request);
+    // A letter is read with its item: the work roles (三员分立), before the letter is looked up.
+    assertCanReadContent(actor.user);
     const c = await coordination.get(actor, id);
     const item = await services.catalog.getForStaff(actor, c.itemId);
     return sendPage(reply, CoordinationLetterPage({ ctx: await pageContext(request, services), c, itemTitle: item.title }));

@@ -7,7 +7,7 @@ import { DueCell } from './home.pages.tsx';
 import { shanghaiDate, shanghaiDateTime } from './format.ts';
 import type { ItemDeadlineView } from './item-deadline.ts';
 import { formatSize } from './items.pages.tsx';
-import type { FindingView } from '../privacy/index.ts';
+import { REDACTABLE_TYPES, type FindingView } from '../privacy/index.ts';
 import { PrivacyFindingsPanel } from './privacy.pages.tsx';
 import { ItemOfficePanel } from './item-office.pages.tsx';
 import type { ItemOfficeView } from './item-office.ts';
@@ -31,8 +31,6 @@ const NOTICES: Record<string, string> = {
   clarification: '澄清说明已保存；提交审核后走快速审核通道。',
   ...Object.fromEntries(Object.entries(VERB_LABELS).map(([verb, label]) => [verb, `已${label}。`])),
 };
-/** Attachments the redaction workspace handles (PDF and DOCX). */
-const REDACTABLE_TYPES = new Set(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
 
 export const recordNotice = (done: string | undefined) => (done ? NOTICES[done] : undefined);
 

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authorize } from '../../core/authz/authz.ts';
 import { sendPage } from '../../core/http/render.ts';
 import { hasRole, staffActor, type SessionUser, type StaffActor } from '../accounts/index.ts';
-import { canDraftAnswer, canManageMessages, canTransition, type MessageStatus } from '../participation/index.ts';
+import { canDraftAnswer, canManageMessages, canSeeMessages, canTransition, type MessageStatus } from '../participation/index.ts';
 import type { Services } from '../../services.ts';
 import { fieldErrorsOf, readForm } from './console.forms.ts';
 import { value, type FieldErrorView, type FormValues } from './console.layout.tsx';
@@ -40,7 +40,13 @@ export function registerMessagesRoutes(app: FastifyInstance, services: Services)
     return sendPage(reply, MessagesListPage({ ctx: await pageContext(request, services), items, summary, status }));
   });
 
-  app.get('/console/messages/:id', async (request, reply) => record(request, reply, staffActor(request)));
+  // Role before the record: the roles that see no messages get 403; a department's member sees the
+  // messages routed to it (participation.get answers 404 for the others).
+  app.get('/console/messages/:id', async (request, reply) => {
+    const actor = staffActor(request);
+    authorize(canSeeMessages(actor.user), '您不能查看留言');
+    return record(request, reply, actor);
+  });
 
   /** One POST action: run it, then back to the record page (or the form again with the errors). */
   // Role before form: `may` is the role part of the use case (participation.policy); the message's

@@ -1,5 +1,6 @@
-// Notice templates and remedy settings (officers, sysAdmin), and the download of an issued notice
-// as DOCX or PDF for staff of its agency.
+// Notice templates and remedy settings (kept by officers and sysAdmin, read by the work roles too;
+// not by the security administrator or the auditor), and the download of an issued notice as DOCX
+// or PDF for those who may read its request.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authorize } from '../../core/authz/authz.ts';
@@ -8,7 +9,7 @@ import { sendPage } from '../../core/http/render.ts';
 import { notFound } from '../../core/errors.ts';
 import type { Services } from '../../services.ts';
 import { staffActor } from '../accounts/index.ts';
-import { allowedPlaceholders, canEditNoticeTemplates, isNoticeKind, NOTICE_CONTENT_TYPES, NOTICE_KIND_LABELS, type NoticeKind } from '../notices/index.ts';
+import { allowedPlaceholders, canEditNoticeTemplates, canReadNoticeTemplates, isNoticeKind, NOTICE_CONTENT_TYPES, NOTICE_KIND_LABELS, readNoticeForStaff, type NoticeKind } from '../notices/index.ts';
 import { fieldErrorsOf, parseForm, readForm } from './console.forms.ts';
 import type { FieldErrorView, FormValues } from './console.layout.tsx';
 import { NoticeTemplatePage, NoticeTemplatesPage } from './notice-templates.pages.tsx';
@@ -21,6 +22,11 @@ const templateForm = z.object({
 });
 const remedyForm = z.object({ reconsiderationBody: z.string().max(100, '不超过100个字').default(''), litigationCourt: z.string().max(100, '不超过100个字').default('') });
 const kindParams = z.object({ kind: z.string() });
+
+/** Role before anything else (notices.policy). */
+function requireTemplateReader(request: FastifyRequest): void {
+  authorize(canReadNoticeTemplates(staffActor(request).user), '安全管理员和安全审计员不查看告知书模板');
+}
 
 function kindOf(params: unknown): NoticeKind {
   const kind = kindParams.safeParse(params);
@@ -53,6 +59,7 @@ export function registerNoticeTemplatesRoutes(app: FastifyInstance, services: Se
   }
 
   app.get('/console/notices/templates', async (request, reply) => {
+    requireTemplateReader(request);
     const q = z.object({ saved: z.string().optional() }).safeParse(request.query);
     return sendPage(reply, await listPage(request, {}, [], q.success && q.data.saved ? '已保存救济途径。' : undefined));
   });
@@ -75,6 +82,7 @@ export function registerNoticeTemplatesRoutes(app: FastifyInstance, services: Se
   });
 
   app.get('/console/notices/templates/:kind', async (request, reply) => {
+    requireTemplateReader(request);
     const kind = kindOf(request.params);
     const q = z.object({ saved: z.string().optional() }).safeParse(request.query);
     return sendPage(reply, await editPage(request, kind, {}, [], q.success && q.data.saved ? `已保存“${NOTICE_KIND_LABELS[kind]}”模板。` : undefined));
@@ -99,6 +107,7 @@ export function registerNoticeTemplatesRoutes(app: FastifyInstance, services: Se
   });
 
   app.get('/console/notices/templates/:kind/preview.:format', async (request, reply) => {
+    requireTemplateReader(request);
     const kind = kindOf(request.params);
     const format = z.object({ format: z.enum(['pdf', 'docx']) }).safeParse(request.params);
     if (!format.success) throw notFound();
@@ -112,7 +121,7 @@ export function registerNoticeTemplatesRoutes(app: FastifyInstance, services: Se
     const file = z.object({ file: z.string().regex(/^[0-9A-Za-z]{10,40}\.(pdf|docx)$/) }).safeParse(request.params);
     if (!file.success) throw notFound();
     const [id, format] = file.data.file.split('.') as [string, 'pdf' | 'docx'];
-    const notice = await services.notices.get(staffActor(request), id);
+    const notice = await readNoticeForStaff(services, staffActor(request), id);
     const bytes = await services.notices.render(notice.id, format);
     return sendDownload(reply, { filename: `${notice.title}（${notice.number}）.${format}`, mediaType: NOTICE_CONTENT_TYPES[format], bytes });
   });

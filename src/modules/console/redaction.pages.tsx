@@ -1,9 +1,11 @@
 // The redaction workspace of one attachment (page images with the marked areas, detected
-// personal data to accept, an area form by coordinates, 应用删除) and the printable redaction log.
+// personal data to accept, an area form by coordinates: PDF points or the pixels of a JPEG/PNG
+// image, 应用删除) and the printable redaction log.
 import type { DetectedFinding, RedactionArea, RedactionLogEntry, RedactionWorkspace } from '../privacy/index.ts';
 import { REDACTION_REASON_LABELS, REDACTION_REASONS, type RedactedCopyInfo } from '../privacy/index.ts';
 import type { ItemDetail } from '../catalog/catalog.contract.ts';
 import { ConsoleLayout, Csrf, Select, TextInput, type FieldErrorView, type FormValues, type PageContext } from './console.layout.tsx';
+import { AreaForm, PagePreviews } from './redaction.areas.tsx';
 import { shanghaiDate, shanghaiDateTime } from './format.ts';
 
 export const FINDING_TYPE_LABELS: Record<string, string> = {
@@ -15,12 +17,12 @@ const reasonLabel = (r: string) => (REDACTION_REASON_LABELS as Record<string, st
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
 export const areaText = (a: RedactionArea) => (a.page === 0 ? '按文字' : `(${fmt(a.rect[0])}, ${fmt(a.rect[1])})–(${fmt(a.rect[2])}, ${fmt(a.rect[3])})`);
 
-function AreasTable(props: { ctx: PageContext; base: string; areas: RedactionArea[]; canEdit: boolean }) {
+function AreasTable(props: { ctx: PageContext; base: string; areas: RedactionArea[]; canEdit: boolean; image: boolean }) {
   if (props.areas.length === 0) return <p class="muted">尚未标注删除区域。</p>;
   return (
     <table class="table">
       <thead>
-        <tr><th scope="col">页码</th><th scope="col">区域（点，左上角起）</th><th scope="col">删除理由</th><th scope="col">内容（已遮盖）</th><th scope="col">标注人</th><th scope="col">状态</th>{props.canEdit && <th scope="col">操作</th>}</tr>
+        <tr><th scope="col">页码</th><th scope="col">区域（{props.image ? '像素' : '点'}，左上角起）</th><th scope="col">删除理由</th><th scope="col">内容（已遮盖）</th><th scope="col">标注人</th><th scope="col">状态</th>{props.canEdit && <th scope="col">操作</th>}</tr>
       </thead>
       <tbody>
         {props.areas.map((a) => (
@@ -70,24 +72,6 @@ function FindingsForm(props: { ctx: PageContext; base: string; findings: Detecte
   );
 }
 
-function AreaForm(props: { ctx: PageContext; base: string; ws: RedactionWorkspace; values: FormValues; errors: FieldErrorView[] }) {
-  const pages = props.ws.pages.map((p) => ({ value: String(p.page), label: `第 ${p.page} 页（${fmt(p.width)} × ${fmt(p.height)} 点）` }));
-  return (
-    <form method="post" action={`${props.base}/areas`} class="form redaction-area-form" novalidate>
-      <Csrf ctx={props.ctx} />
-      <h3>按坐标标注区域</h3>
-      <p class="hint">坐标以点（1/72 英寸）为单位，从页面左上角起算；页面图片上每 1.5 像素为 1 点。也可在页面图片上拖动鼠标框选。</p>
-      <Select name="page" label="页码" options={pages} values={props.values} errors={props.errors} />
-      <TextInput name="x" label="左边距 x" values={props.values} errors={props.errors} type="number" />
-      <TextInput name="y" label="上边距 y" values={props.values} errors={props.errors} type="number" />
-      <TextInput name="width" label="宽度" values={props.values} errors={props.errors} type="number" />
-      <TextInput name="height" label="高度" values={props.values} errors={props.errors} type="number" />
-      <Select name="reason" id="area-reason" label="删除理由" options={REASON_OPTIONS} values={{ reason: 'thirdPartyRights', ...props.values }} errors={props.errors} />
-      <button type="submit" class="button">添加区域</button>
-    </form>
-  );
-}
-
 function TextForm(props: { ctx: PageContext; base: string; values: FormValues; errors: FieldErrorView[] }) {
   return (
     <form method="post" action={`${props.base}/accept`} class="form" novalidate>
@@ -118,6 +102,7 @@ export function RedactionPage(props: { ctx: PageContext; ws: RedactionWorkspace;
   const { ctx, ws } = props;
   const base = `/console/items/${ws.item.id}/attachments/${ws.attachment.id}/redact`;
   const pending = ws.areas.filter((a) => !a.appliedAt).length;
+  const image = ws.kind === 'jpg' || ws.kind === 'png';
   return (
     <ConsoleLayout ctx={ctx} title={`附件删除处理：${ws.attachment.filename}`} errors={props.errors} notice={props.notice} wide>
       <link rel="stylesheet" href="/assets/redaction.css" />
@@ -125,12 +110,12 @@ export function RedactionPage(props: { ctx: PageContext; ws: RedactionWorkspace;
       <p class="record-links">
         <a href={`/console/items/${ws.item.id}`}>返回记录页</a> · <a href={`/console/items/${ws.item.id}/redactions`}>删除记录（可打印）</a>
       </p>
-      <p>信息：{ws.item.title}。删除的内容从公开副本中真正移除（文字、图像和元数据），不是遮盖；原件留存备查。</p>
+      <p>信息：{ws.item.title}。删除的内容从公开副本中真正移除（{image ? '区域内的像素清除为黑色，照片的拍摄信息、位置等元数据一并去除' : '文字、图像和元数据'}），不是遮盖；原件留存备查。</p>
       {!ws.canEdit && <p class="muted">只有保密审查员（保密审查环节）或公开办工作人员（复核环节）可以标注和应用删除。</p>}
       <CopyNotice copy={ws.copy} pending={pending} />
       <section aria-labelledby="areas-title">
         <h2 id="areas-title">已标注的删除区域（{ws.areas.length}）</h2>
-        <AreasTable ctx={ctx} base={base} areas={ws.areas} canEdit={ws.canEdit} />
+        <AreasTable ctx={ctx} base={base} areas={ws.areas} canEdit={ws.canEdit} image={image} />
         {ws.canEdit && ws.areas.length > 0 && (
           <form method="post" action={`${base}/apply`} class="form">
             <Csrf ctx={ctx} />
@@ -141,30 +126,12 @@ export function RedactionPage(props: { ctx: PageContext; ws: RedactionWorkspace;
       {ws.canEdit && (
         <section aria-labelledby="mark-title">
           <h2 id="mark-title">标注删除区域</h2>
-          <FindingsForm ctx={ctx} base={base} findings={props.findings} values={props.values} errors={props.errors} />
-          {ws.kind === 'pdf' && <AreaForm ctx={ctx} base={base} ws={ws} values={props.values} errors={props.errors} />}
-          <TextForm ctx={ctx} base={base} values={props.values} errors={props.errors} />
+          {!image && <FindingsForm ctx={ctx} base={base} findings={props.findings} values={props.values} errors={props.errors} />}
+          {ws.pages.length > 0 && <AreaForm ctx={ctx} action={`${base}/areas`} image={image} pages={ws.pages} submitLabel="添加区域" values={props.values} errors={props.errors} />}
+          {!image && <TextForm ctx={ctx} base={base} values={props.values} errors={props.errors} />}
         </section>
       )}
-      {ws.kind === 'pdf' && (
-        <section aria-labelledby="pages-title">
-          <h2 id="pages-title">页面</h2>
-          {ws.pages.map((p) => (
-            <div class="redaction-pages">
-              <figure>
-                <img class="redaction-page" data-page={p.page} data-scale="1.5" src={`${base.replace(/\/redact$/, '')}/pages/${p.page}.png`} alt={`第 ${p.page} 页原件（红框为标注区域）`} />
-                <figcaption>第 {p.page} 页 · 原件与标注</figcaption>
-              </figure>
-              {ws.copy && (
-                <figure>
-                  <img class="redaction-page" src={`${base.replace(/\/redact$/, '')}/pages/${p.page}.png?copy=redacted&v=${ws.copy.sha256.slice(0, 12)}`} alt={`第 ${p.page} 页删除后的副本`} />
-                  <figcaption>第 {p.page} 页 · 删除后的公开副本</figcaption>
-                </figure>
-              )}
-            </div>
-          ))}
-        </section>
-      )}
+      {ws.pages.length > 0 && <PagePreviews base={base.replace(/\/redact$/, '')} image={image} pages={ws.pages} copyVersion={ws.copy?.sha256.slice(0, 12) ?? null} copyName="删除后的副本" />}
     </ConsoleLayout>
   );
 }
@@ -176,7 +143,7 @@ export function RedactionLogPage(props: { ctx: PageContext; item: ItemDetail; en
       <table class="table sheet">
         <caption>删除区域</caption>
         <thead>
-          <tr><th scope="col">附件</th><th scope="col">页码</th><th scope="col">区域（点）</th><th scope="col">内容（已遮盖）</th><th scope="col">删除理由</th><th scope="col">标注人</th><th scope="col">标注时间</th><th scope="col">应用时间</th></tr>
+          <tr><th scope="col">附件</th><th scope="col">页码</th><th scope="col">区域（PDF 为点，图片为像素）</th><th scope="col">内容（已遮盖）</th><th scope="col">删除理由</th><th scope="col">标注人</th><th scope="col">标注时间</th><th scope="col">应用时间</th></tr>
         </thead>
         <tbody>
           {props.entries.map((e) => (

@@ -34,7 +34,7 @@ export function registerRedactionRoutes(app: FastifyInstance, services: Services
   }
 
   /** Runs one form action; a user-correctable error shows the workspace again with the input kept. */
-  async function action(request: FastifyRequest, reply: FastifyReply, run: (actor: StaffActor, values: FormValues) => Promise<string>) {
+  async function action(request: FastifyRequest, reply: FastifyReply, run: (actor: StaffActor, values: FormValues) => Promise<string>, fields?: Record<string, string>) {
     const actor = staffActor(request);
     // Role before form: only the confidentiality reviewer (保密审查) and the office (复核) mark
     // redactions (privacy redaction.policy), each in its own step of the item's workflow.
@@ -47,7 +47,7 @@ export function registerRedactionRoutes(app: FastifyInstance, services: Services
       const done = await run(actor, values);
       return redirect(reply, `${baseOf(ids(request))}?done=${done}`);
     } catch (err) {
-      return page(request, reply, actor, values, fieldErrorsOf(err, 'reason'), 422);
+      return page(request, reply, actor, values, fieldErrorsOf(err, 'reason', fields), 422);
     }
   }
 
@@ -74,7 +74,7 @@ export function registerRedactionRoutes(app: FastifyInstance, services: Services
       const p = ids(request);
       await redaction.addArea(actor, p.id, p.attachmentId, parsed.data);
       return 'marked';
-    }));
+    }, { reason: 'areaReason' }));
 
   app.post('/console/items/:id/attachments/:attachmentId/redact/accept', (request, reply) =>
     action(request, reply, async (actor, values) => {

@@ -2,7 +2,7 @@
 // with the item each file belongs to and what the applicant will receive, the upload form (types
 // and size stated before upload), and the redaction page of one file (区分处理, 第三十七条):
 // detected personal data (masked) to tick, any other text to remove, areas of scanned pages and
-// photos by coordinates (reply-files.areas.tsx), the legal ground, and previews of the original and
+// photos by coordinates (redaction.areas.tsx), the legal ground, and previews of the original and
 // of the redacted copy. Everything works without JavaScript.
 // Also the delivery record (送达) shown on the request's record page.
 import type { AreaPage, DeliveryView, FileFinding, ReplyFileView, ReplyItemView } from '../requests/index.ts';
@@ -11,7 +11,8 @@ import { ConsoleLayout, Csrf, errorFor, Select, TextInput, type FieldErrorView, 
 import { shanghaiDateTime } from './format.ts';
 import { formatSize } from './items.pages.tsx';
 import { FINDING_TYPE_LABELS } from './redaction.pages.tsx';
-import { AreaForm, MarksTable, PagePreviews } from './reply-files.areas.tsx';
+import { AreaForm, PagePreviews } from './redaction.areas.tsx';
+import { MarksTable } from './reply-files.areas.tsx';
 import { requestHref } from './requests.pages.tsx';
 
 export const RELEASE_LABELS: Record<ReplyFileView['release'], string> = {
@@ -181,10 +182,10 @@ export function ReplyFileRedactionPage(props: {
         <section aria-labelledby="redact-title">
           <h2 id="redact-title">删除内容</h2>
           {!image && <RedactForm ctx={ctx} action={`${base}/redact`} findings={props.findings} removed={file.redactions.map((m) => m.preview)} values={props.values} errors={props.errors} />}
-          {props.pages.length > 0 && <AreaForm ctx={ctx} action={`${base}/redact/areas`} file={file} pages={props.pages} values={props.values} errors={props.errors} />}
+          {props.pages.length > 0 && <AreaForm ctx={ctx} action={`${base}/redact/areas`} image={image} pages={props.pages} submitLabel="删除该区域并生成副本" values={props.values} errors={props.errors} />}
         </section>
       )}
-      {props.pages.length > 0 && <PagePreviews base={base} file={file} pages={props.pages} />}
+      {props.pages.length > 0 && <PagePreviews base={base} image={image} pages={props.pages} copyVersion={file.redacted?.at ?? null} copyName="处理后的副本" />}
     </ConsoleLayout>
   );
 }

@@ -6,7 +6,7 @@ import { authorize } from '../../core/authz/authz.ts';
 import { sendPage } from '../../core/http/render.ts';
 import { today } from '../../core/time/clock.ts';
 import { staffActor, type StaffActor } from '../accounts/index.ts';
-import type { RegisteredApplication } from '../requests/index.ts';
+import { canReadNotifications, type RegisteredApplication } from '../requests/index.ts';
 import type { Services } from '../../services.ts';
 import { fieldErrorsOf, readForm } from './console.forms.ts';
 import type { FormValues } from './console.layout.tsx';
@@ -130,6 +130,7 @@ export function registerConsoleRequestsRoutes(app: FastifyInstance, services: Se
 
   app.get('/console/inbox', async (request, reply) => {
     const actor = staffActor(request);
+    authorize(canReadNotifications(actor.user), '系统管理员、安全管理员和安全审计员不接收业务提醒（三员分立）');
     const [ctx, items] = await Promise.all([pageContext(request, services), requests.notifications.inbox(actor)]);
     return sendPage(reply, InboxPage({ ctx, items }));
   });

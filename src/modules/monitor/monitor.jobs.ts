@@ -9,6 +9,8 @@ import type { MonitorService } from './freshness.service.ts';
 import { TAMPER_CHECK_JOB, TAMPER_CHECK_NOW_JOB, type TamperService } from './tamper.service.ts';
 
 export const FRESHNESS_SWEEP_JOB = 'monitor.freshness';
+/** Maximum run time of a tamper check (core/jobs/jobs.ts; the default is 10 minutes). */
+export const TAMPER_CHECK_MAX_RUN_MS = 60 * 60_000;
 
 export async function registerMonitorJobs(deps: { db: Db; clock: Clock; jobs: JobRunner; monitor: MonitorService; tamper?: TamperService }): Promise<void> {
   await scheduleDaily(deps.db, deps.clock, deps.jobs, FRESHNESS_SWEEP_JOB, 0, async () => {
@@ -16,10 +18,11 @@ export async function registerMonitorJobs(deps: { db: Db; clock: Clock; jobs: Jo
   });
   const tamper = deps.tamper;
   if (!tamper) return;
-  await scheduleDaily(deps.db, deps.clock, deps.jobs, TAMPER_CHECK_JOB, 20, async () => {
-    await tamper.check();
-  });
-  deps.jobs.register(TAMPER_CHECK_NOW_JOB, async () => {
-    await tamper.check();
-  });
+  // The check reads every public file from the store (S3 on a large site): an hour, not the default 10 minutes.
+  await scheduleDaily(deps.db, deps.clock, deps.jobs, TAMPER_CHECK_JOB, 20, async (signal) => {
+    await tamper.check({ signal });
+  }, { maxRunMs: TAMPER_CHECK_MAX_RUN_MS });
+  deps.jobs.register(TAMPER_CHECK_NOW_JOB, async (_payload, _job, { signal }) => {
+    await tamper.check({ signal });
+  }, { maxRunMs: TAMPER_CHECK_MAX_RUN_MS });
 }

@@ -170,12 +170,16 @@ export function createTamperCheck(deps: { db: Db; clock: Clock; files: FileStore
 
   return {
     record,
-    async check(opts: { agencyId?: string } = {}): Promise<TamperCheckResult> {
+    /** `signal` (the job's): the item loop stops between items once it is aborted. */
+    async check(opts: { agencyId?: string; signal?: AbortSignal } = {}): Promise<TamperCheckResult> {
       const repo = tamperRepository(db);
       const missing = await unfingerprinted(opts.agencyId);
       let alerts = missing.alerts + (await republished(opts.agencyId));
       const ids = await repo.activeItemIds(opts.agencyId);
-      for (const id of ids) alerts += await checkItem(id);
+      for (const id of ids) {
+        opts.signal?.throwIfAborted();
+        alerts += await checkItem(id);
+      }
       return { checked: ids.length, baselined: missing.baselined, alerts, open: await repo.openAlertCount(opts.agencyId) };
     },
   };

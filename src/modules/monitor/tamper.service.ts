@@ -79,7 +79,7 @@ export function createTamperService(deps: TamperDeps) {
     },
 
     /** The monitor run (the daily job, the on-demand job, `gongkai tamper check`): every agency, or one. */
-    check: (opts: { agencyId?: string } = {}) => monitor.check(opts),
+    check: (opts: { agencyId?: string; signal?: AbortSignal } = {}) => monitor.check(opts),
 
     /** Open alerts for the command line (every agency, or one), newest first. */
     openAlerts: async (agencyId?: string) => (await tamperRepository(db).alerts(agencyId, true)).map(toAlert),

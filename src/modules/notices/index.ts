@@ -5,5 +5,5 @@ export { CALLER_PLACEHOLDERS, NOTICE_KIND_LABELS, PLACEHOLDER_LABELS, REMEDY_KIN
 export { NOTICE_CONTENT_TYPES, type NoticeFormat } from './notice-render.ts';
 export { remedySentence, formatNoticeNumber } from './remedy.ts';
 export { allowedPlaceholders } from './notice-template.ts';
-export { canEditNoticeTemplates } from './notices.policy.ts';
-export { registerNoticesApi } from './notices.api.ts';
+export { canEditNoticeTemplates, canReadNoticeTemplates } from './notices.policy.ts';
+export { readNoticeForStaff, registerNoticesApi } from './notices.api.ts';

@@ -1,15 +1,30 @@
 // The staff JSON API of issued notices (告知书): a request's notices and one notice with its text.
 // The letters themselves are the console's downloads (/console/notices/<id>.pdf|.docx), whose URLs
 // the responses carry. The rules are the console's: a request's notices are read by those who may
-// read the request (requests.get), a notice by any staff member of its agency (notices.policy).
+// read the request (requests.get), and so is each notice of it (readNoticeForStaff).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { authorize } from '../../core/authz/authz.ts';
 import { apiRoute } from '../../core/http/api.ts';
 import { maskName } from '../../core/text/mask.ts';
-import { staffActor } from '../accounts/index.ts';
+import { hasRole, staffActor, type StaffActor } from '../accounts/index.ts';
 import type { Services } from '../../services.ts';
 import { NOTICE_KINDS, type IssuedNotice } from './notices.contract.ts';
 import { NOTICE_KIND_LABELS } from './notice-templates.defaults.ts';
+import { canReadNotices } from './notices.policy.ts';
+
+/**
+ * A notice for a staff member who may read its request: the role first (403 for the roles that
+ * read no request), then the notice (404 for another agency's), then the request itself (403 for a
+ * department the request is not assigned to). A notice without a request is the office's and the leaders'.
+ */
+export async function readNoticeForStaff(services: Services, actor: StaffActor, id: string): Promise<IssuedNotice> {
+  authorize(canReadNotices(actor.user), '只有公开办、机关领导或承办单位可以查看告知书');
+  const notice = await services.notices.get(actor, id);
+  if (notice.requestId) await services.requests.get(actor, notice.requestId);
+  else authorize(hasRole(actor.user, 'officer', 'leader'), '只有公开办或机关领导可以查看该告知书');
+  return notice;
+}
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -52,8 +67,9 @@ export function registerNoticesApi(app: FastifyInstance, services: Services): vo
   apiRoute(app, {
     method: 'GET', url: '/api/v1/staff/notices/:id', summary: '告知书（编号、收件人、正文；PDF 与 Word 的下载地址）', tags: ['notices', 'staff'], access: 'staff',
     params: idParams, response: noticeDetail,
+    authorize: (request) => authorize(canReadNotices(staffActor(request).user), '只有公开办、机关领导或承办单位可以查看告知书'),
   }, async (request, { params }) => {
-    const notice = await services.notices.get(staffActor(request), params.id);
+    const notice = await readNoticeForStaff(services, staffActor(request), params.id);
     return { ...summaryOf(notice), recipient: notice.recipient, body: notice.body };
   });
 }

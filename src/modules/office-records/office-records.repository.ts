@@ -35,6 +35,13 @@ export function officeRecordsRepository(db: DbOrTrx) {
           'releaseCoordinations.recipientAgency', 'releaseCoordinations.dueOn', 'releaseCoordinations.createdBy', 'items.title', 'items.departmentId'])
         .where('releaseCoordinations.outcome', '=', 'pending').orderBy('releaseCoordinations.dueOn').execute(),
 
+    /** Letters still waiting for an answer, with what their due date is computed from (calendar change). */
+    pendingCoordinationDates: () =>
+      db.selectFrom('releaseCoordinations').select(['id', 'agencyId', 'itemId', 'number', 'sentOn', 'dueOn']).where('outcome', '=', 'pending').orderBy('id').execute(),
+
+    setCoordinationDueOn: (id: string, dueOn: string, updatedAt: string) =>
+      db.updateTable('releaseCoordinations').set({ dueOn, updatedAt }).where('id', '=', id).where('outcome', '=', 'pending').execute(),
+
     clarification: (itemId: string) => db.selectFrom('itemClarifications').selectAll().where('itemId', '=', itemId).executeTakeFirst(),
 
     async saveClarification(row: ItemClarificationTable): Promise<void> {

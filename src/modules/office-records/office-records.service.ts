@@ -1,8 +1,10 @@
 // createOfficeRecordsService: release coordination, clarifications and reading-room provision,
-// plus the hooks the review module runs in its publication transaction.
+// plus the hooks the review module runs in its publication transaction, and the calendar listener
+// that moves their stored due dates (office-records.recompute.ts).
 import type { PublicationHooks } from '../review/index.ts';
 import { createClarificationsService, type ClarificationsService } from './clarifications.service.ts';
 import { createCoordinationService, type CoordinationService, type OfficeRecordsDeps } from './coordination.service.ts';
+import { recomputeOfficeRecordDates } from './office-records.recompute.ts';
 import { sendOfficeRecordReminders } from './office-records.reminders.ts';
 import { createReadingRoomsService, type ReadingRoomsService } from './reading-rooms.service.ts';
 
@@ -20,6 +22,7 @@ export function createOfficeRecordsService(deps: OfficeRecordsDeps): OfficeRecor
   const coordination = createCoordinationService(deps);
   const clarifications = createClarificationsService(deps);
   const readingRooms = createReadingRoomsService(deps);
+  deps.calendar.onChange((trx, calendar, actor) => recomputeOfficeRecordDates(deps, trx, calendar, actor));
   return {
     coordination,
     clarifications,

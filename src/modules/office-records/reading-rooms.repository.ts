@@ -57,6 +57,13 @@ export function readingRoomsRepository(db: DbOrTrx) {
 
     ofItem: (itemId: string) => db.selectFrom('readingRoomProvisions').selectAll().where('itemId', '=', itemId).orderBy('roomName').execute(),
 
+    /** Rows not yet provided, with the publication date their due date is computed from (calendar change). */
+    openDates: () =>
+      db.selectFrom('readingRoomProvisions').select(['id', 'agencyId', 'itemId', 'roomName', 'publishedOn', 'dueOn'])
+        .where('providedOn', 'is', null).orderBy('id').execute(),
+
+    setDueOn: (id: string, dueOn: string) => db.updateTable('readingRoomProvisions').set({ dueOn }).where('id', '=', id).where('providedOn', 'is', null).execute(),
+
     /** Open rows of every agency, for reminders. */
     open: () => db.selectFrom('readingRoomProvisions').innerJoin('items', 'items.id', 'readingRoomProvisions.itemId')
       .select(['readingRoomProvisions.id', 'readingRoomProvisions.agencyId', 'readingRoomProvisions.roomName', 'readingRoomProvisions.dueOn', 'items.title'])

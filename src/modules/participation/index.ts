@@ -8,3 +8,4 @@ export { messageInput, MESSAGE_MAX_LENGTHS, type MessageInput, type OnlineMessag
 export { canManageMessages, canSeeMessages, canDraftAnswer } from './participation.policy.ts';
 export { maskForPublication } from './participation.publish.ts';
 export { registerParticipationJobs, PARTICIPATION_SWEEP_JOB } from './participation.jobs.ts';
+export { rebuildMessageSearchIndex, MESSAGE_REINDEX_BATCH, type MessageIndexProgress } from './participation.reindex.ts';

@@ -24,6 +24,11 @@ export function agencyToken(agencyId: string): string {
 
 const PUBLIC_COLUMNS = sql`m.id, m.kind, m.public_subject, m.public_content, m.public_answer, m.received_on, m.answered_on`;
 
+/** Where the index rebuild stands: the last message written, in publication order. */
+export interface IndexCursor { publishedAt: string; id: string }
+export type IndexSource = Pick<MessageTable, 'id' | 'agencyId' | 'publicSubject' | 'publicContent' | 'publicAnswer'> & { publishedAt: string };
+const INDEX_SOURCE = ['id', 'agencyId', 'publicSubject', 'publicContent', 'publicAnswer', 'publishedAt'] as const;
+
 type PublicRow = Pick<MessageTable, 'id' | 'kind' | 'publicSubject' | 'publicContent' | 'publicAnswer' | 'receivedOn' | 'answeredOn'>;
 
 export function participationRepository(db: DbOrTrx) {
@@ -90,6 +95,60 @@ export function participationRepository(db: DbOrTrx) {
       } else {
         await sql`insert into message_fts (message_id, agency, tokens) values (${message.id}, ${agencyToken(message.agencyId)}, ${tokens})`.execute(db);
       }
+    },
+
+    /** Published messages after `cursor` in publication order, with their public copy (the index rebuild). */
+    async publishedAfter(cursor: IndexCursor | undefined, limit: number): Promise<IndexSource[]> {
+      let q = db.selectFrom('messages').select(INDEX_SOURCE).where('published', '=', 1);
+      if (cursor) {
+        const { publishedAt, id } = cursor;
+        q = q.where((eb) => eb.or([eb('publishedAt', '>', publishedAt), eb.and([eb('publishedAt', '=', publishedAt), eb('id', '>', id)])]));
+      }
+      return (await q.orderBy('publishedAt').orderBy('id').limit(limit).execute()) as IndexSource[];
+    },
+
+    publishedIds: async () => (await db.selectFrom('messages').select('id').where('published', '=', 1).execute()).map((r) => r.id),
+
+    /** These published messages in publication order (the rebuild's catch-up). */
+    async publishedByIds(ids: string[]): Promise<IndexSource[]> {
+      if (ids.length === 0) return [];
+      return (await db.selectFrom('messages').select(INDEX_SOURCE).where('id', 'in', ids).where('published', '=', 1).orderBy('publishedAt').orderBy('id').execute()) as IndexSource[];
+    },
+
+    /** PostgreSQL: writes (or rewrites) the words of these messages in place. */
+    async upsertIndex(entries: { id: string; agencyId: string; tokens: string }[]): Promise<void> {
+      for (const e of entries) {
+        await sql`insert into message_search (message_id, agency_id, tsv) values (${e.id}, ${e.agencyId}, to_tsvector('simple', ${e.tokens}))
+          on conflict (message_id) do update set agency_id = excluded.agency_id, tsv = excluded.tsv`.execute(db);
+      }
+    },
+
+    /** PostgreSQL: entries of messages that are not published (none should exist); how many were removed. */
+    async removeUnpublishedFromIndex(): Promise<number> {
+      const r = await sql`delete from message_search where message_id not in (select id from messages where published = 1)`.execute(db);
+      return Number(r.numAffectedRows ?? 0);
+    },
+
+    /**
+     * SQLite: a fresh FTS5 table beside the live one. FTS5 orders "newest first" by rowid, which
+     * grows with insertion: a table filled in publication order and swapped in keeps that order,
+     * where rewriting rows of the live table in place would not.
+     */
+    async createRebuildTable(): Promise<void> {
+      await sql`drop table if exists message_fts_rebuild`.execute(db);
+      await sql`create virtual table message_fts_rebuild using fts5(message_id unindexed, agency, tokens, tokenize="unicode61 remove_diacritics 2")`.execute(db);
+    },
+
+    async insertIntoRebuildTable(entries: { id: string; agencyId: string; tokens: string }[]): Promise<void> {
+      for (const e of entries) {
+        await sql`insert into message_fts_rebuild (message_id, agency, tokens) values (${e.id}, ${agencyToken(e.agencyId)}, ${e.tokens})`.execute(db);
+      }
+    },
+
+    /** SQLite: the rebuilt table replaces the live one (in the caller's transaction). */
+    async swapInRebuildTable(): Promise<void> {
+      await sql`drop table message_fts`.execute(db);
+      await sql`alter table message_fts_rebuild rename to message_fts`.execute(db);
     },
 
     /** The public list: everything published (newest answer first), or the matches of the terms. */

@@ -51,6 +51,11 @@ export function canTransition(verb: MessageVerb, from: string): boolean {
   return (MESSAGE_TRANSITIONS[verb].from as readonly string[]).includes(from);
 }
 
+/**
+ * The reply date of a message, fixed at receipt. A later calendar change does not move it: it is a
+ * local handling target (no statute), shown to the asker on the receipt page, and there is no later
+ * channel to tell the asker of a new date (see README, working-day calendar).
+ */
 export function replyDueOn(calendar: WorkingDayCalendar, kind: MessageKind, receivedOn: string, overrides: Partial<Record<MessageKind, number>> = {}): string {
   return calendar.addWorkingDays(receivedOn, overrides[kind] ?? DEFAULT_REPLY_WORKING_DAYS[kind]);
 }

@@ -88,7 +88,7 @@ const MAX_QUERY_CHARS = 50;
 const MAX_QUERY_TERMS = 10;
 
 /** The words of a public copy for the message index (migration 20261122100100). */
-function publicWords(copy: Pick<MessageTable, 'publicSubject' | 'publicContent' | 'publicAnswer'>): string {
+export function publicWords(copy: Pick<MessageTable, 'publicSubject' | 'publicContent' | 'publicAnswer'>): string {
   return segmentForSearch(`${copy.publicSubject}\n${copy.publicContent}\n${copy.publicAnswer}`).join(' ');
 }
 

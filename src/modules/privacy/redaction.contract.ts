@@ -7,6 +7,8 @@ export const REDACTION_REASONS = [
 ] as const;
 export type RedactionReason = (typeof REDACTION_REASONS)[number];
 
+export const isRedactionReason = (r: string): r is RedactionReason => (REDACTION_REASONS as readonly string[]).includes(r);
+
 export const REDACTION_REASON_LABELS: Record<RedactionReason, string> = {
   thirdPartyRights: '保护第三方合法权益（个人隐私、商业秘密，第十五条）',
   stateSecret: '属于国家秘密（第十四条）',
@@ -17,11 +19,9 @@ export const REDACTION_REASON_LABELS: Record<RedactionReason, string> = {
   enforcementFile: '属于行政执法案卷信息（第十六条第二款）',
 };
 
-export type RedactableKind = 'pdf' | 'docx';
-
 export interface RedactionArea {
   id: string;
-  /** 1-based page; 0 for DOCX. */
+  /** 1-based page (an image is page 1, its areas in pixels); 0 for DOCX. */
   page: number;
   rect: Rect;
   reason: RedactionReason;

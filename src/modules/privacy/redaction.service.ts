@@ -1,5 +1,6 @@
-// Redaction use cases (区分处理, 条例 第三十七条): mark areas or accept detected personal data,
-// with a legal ground each; apply them to make the published copy; read the log. The original
+// Redaction use cases (区分处理, 条例 第三十七条): mark areas (PDF points, or pixels of a JPEG/PNG
+// image) or accept detected personal data, with a legal ground each; apply them to make the
+// published copy; read the log. The original
 // attachment is never changed: the copy is another content-addressed file, and the public
 // download and the search index use it (redactedCopyOf).
 import { appendAuditEvent } from '../../core/audit/audit.ts';
@@ -13,10 +14,11 @@ import { nowIso, type Clock } from '../../core/time/clock.ts';
 import { auditActor, type StaffActor } from '../accounts/index.ts';
 import { extractDocxText, extractPdfText, type AttachmentInfo, type CatalogService, type ItemDetail } from '../catalog/index.ts';
 import {
-  REDACTION_REASONS, type RedactableKind, type RedactedCopyInfo, type RedactionArea, type RedactionLogEntry, type RedactionReason,
+  isRedactionReason, type RedactedCopyInfo, type RedactionArea, type RedactionLogEntry, type RedactionReason,
 } from './redaction.contract.ts';
 import { redactDocx } from './redaction.docx.ts';
-import { findTextAreas, pdfPageSizes, pdfPageTexts, redactPdf, renderPdfPage, textInArea, type PageSize, type Rect } from './redaction.pdf.ts';
+import { areaPages, clipArea, pagePreview, redactableKind, redactAreas, type AreaPage, type RedactableKind } from './redaction.areas.ts';
+import { findTextAreas, pdfPageTexts, textInArea, type Rect } from './redaction.pdf.ts';
 import { canReadRedactionLog, canRedact } from './redaction.policy.ts';
 import { maskedPreview } from './redaction.preview.ts';
 import { redactionRepository, type RedactedCopyRow, type RedactionRow } from './redaction.repository.ts';
@@ -41,16 +43,12 @@ export interface RedactionWorkspace {
   item: ItemDetail;
   attachment: AttachmentInfo;
   kind: RedactableKind;
-  pages: PageSize[];
+  /** Where areas are drawn: PDF pages (points) or the image (page 1, pixels); none for DOCX. */
+  pages: AreaPage[];
   areas: RedactionArea[];
   copy: RedactedCopyInfo | null;
   canEdit: boolean;
 }
-
-const KINDS: Record<string, RedactableKind> = {
-  'application/pdf': 'pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-};
 
 const toArea = (r: RedactionRow): RedactionArea => ({
   id: r.id, page: Number(r.page), rect: [Number(r.x0), Number(r.y0), Number(r.x1), Number(r.y1)], reason: r.reason as RedactionReason,
@@ -68,8 +66,8 @@ export function createRedactionService(deps: RedactionDeps) {
     const item = await catalog.getForStaff(actor, itemId);
     const attachment = item.attachments.find((a) => a.id === attachmentId);
     if (!attachment) throw notFound('该信息没有这个附件');
-    const kind = KINDS[attachment.mediaType];
-    if (!kind) throw new AppError(422, 'REDACTION_UNSUPPORTED', '只能对 PDF 和 DOCX 附件做删除处理');
+    const kind = redactableKind(attachment.mediaType);
+    if (!kind) throw new AppError(422, 'REDACTION_UNSUPPORTED', '只能对 PDF、DOCX 和图片（JPEG、PNG）附件做删除处理');
     return { item, attachment, kind, bytes: await files.get(attachment.sha256) };
   }
 
@@ -80,8 +78,8 @@ export function createRedactionService(deps: RedactionDeps) {
   }
 
   function checkReason(reason: string): RedactionReason {
-    if (!(REDACTION_REASONS as readonly string[]).includes(reason)) throw invalid('reason', '请选择删除的法定理由');
-    return reason as RedactionReason;
+    if (!isRedactionReason(reason)) throw invalid('reason', '请选择删除的法定理由');
+    return reason;
   }
 
   async function insertAreas(actor: StaffActor, item: ItemDetail, attachmentId: string, areas: { page: number; rect: Rect; searchText: string; preview: string }[], reason: RedactionReason, action: string) {
@@ -109,13 +107,14 @@ export function createRedactionService(deps: RedactionDeps) {
   return {
     async workspace(actor: StaffActor, itemId: string, attachmentId: string): Promise<RedactionWorkspace> {
       const { item, attachment, kind, bytes } = await load(actor, itemId, attachmentId);
-      const [pages, areas, copy] = await Promise.all([kind === 'pdf' ? pdfPageSizes(bytes) : [], repo().areasOf(attachmentId), repo().copyOf(attachmentId)]);
+      const [pages, areas, copy] = await Promise.all([areaPages(attachment.mediaType, bytes), repo().areasOf(attachmentId), repo().copyOf(attachmentId)]);
       return { item, attachment, kind, pages, areas: areas.map(toArea), copy: copy ? toCopy(copy) : null, canEdit: canRedact(actor.user, item) };
     },
 
     /** Personal data found in the attachment's text, with how often each occurs on the pages. */
     async findings(actor: StaffActor, itemId: string, attachmentId: string): Promise<DetectedFinding[]> {
       const { kind, bytes } = await load(actor, itemId, attachmentId);
+      if (kind !== 'pdf' && kind !== 'docx') return []; // an image has no text to search
       const text = kind === 'pdf' ? (await pdfPageTexts(bytes)).join('\n') : await extractDocxText(bytes);
       const seen = new Map<string, DetectedFinding>();
       for (const f of findPersonalData(text)) {
@@ -126,18 +125,17 @@ export function createRedactionService(deps: RedactionDeps) {
       return [...seen.values()];
     },
 
-    /** An area drawn by the reviewer: page and rectangle in points from the top-left corner. */
+    /**
+     * An area drawn by the reviewer, from the top-left corner: page and rectangle in points (PDF),
+     * or the rectangle in pixels of the upright image (JPEG, PNG: page 1). Clipped to the page.
+     */
     async addArea(actor: StaffActor, itemId: string, attachmentId: string, input: { page: number; x: number; y: number; width: number; height: number; reason: string }) {
-      const { item, kind, bytes } = await editable(actor, itemId, attachmentId);
+      const { item, kind, bytes, attachment } = await editable(actor, itemId, attachmentId);
       const reason = checkReason(input.reason);
-      if (kind !== 'pdf') throw invalid('page', 'DOCX 附件请按文字删除');
-      const page = (await pdfPageSizes(bytes)).find((p) => p.page === input.page);
-      if (!page) throw invalid('page', '页码超出范围');
-      if (!(input.width > 0 && input.height > 0)) throw invalid('width', '宽度和高度须大于 0');
-      const rect: Rect = [Math.max(0, input.x), Math.max(0, input.y), Math.min(page.width, input.x + input.width), Math.min(page.height, input.y + input.height)];
-      if (rect[0] >= rect[2] || rect[1] >= rect[3]) throw invalid('x', '区域不在页面范围内');
-      const preview = maskedPreview(await textInArea(bytes, { page: input.page, rect }));
-      return insertAreas(actor, item, attachmentId, [{ page: input.page, rect, searchText: '', preview }], reason, 'redaction.areaAdded');
+      const area = clipArea(await areaPages(attachment.mediaType, bytes), input);
+      if ('field' in area) throw invalid(area.field, kind === 'docx' ? 'DOCX 附件请按文字删除' : area.message);
+      const preview = kind === 'pdf' ? maskedPreview(await textInArea(bytes, area)) : '';
+      return insertAreas(actor, item, attachmentId, [{ ...area, searchText: '', preview }], reason, 'redaction.areaAdded');
     },
 
     /** Accepting a finding (or any text): every place it occurs becomes an area. */
@@ -146,6 +144,7 @@ export function createRedactionService(deps: RedactionDeps) {
       const reason = checkReason(input.reason);
       const text = input.text.trim();
       if (!text) throw invalid('text', '请填写要删除的文字');
+      if (kind !== 'pdf' && kind !== 'docx') throw invalid('text', '图片附件中没有可查找的文字，请在图片上按坐标标注要删除的区域');
       const preview = maskedPreview(text, input.type);
       if (kind === 'docx') {
         if (!(await extractDocxText(bytes)).includes(text)) throw invalid('text', '附件中没有找到这段文字');
@@ -170,13 +169,14 @@ export function createRedactionService(deps: RedactionDeps) {
 
     /** Makes the published copy from the ORIGINAL with every area marked so far (应用删除). */
     async apply(actor: StaffActor, itemId: string, attachmentId: string): Promise<RedactedCopyInfo> {
-      const { item, kind, bytes } = await editable(actor, itemId, attachmentId);
+      const { item, kind, bytes, attachment } = await editable(actor, itemId, attachmentId);
       const areas = await repo().areasOf(attachmentId);
       if (areas.length === 0) throw invalid('areas', '尚未标注任何删除区域');
-      const out = kind === 'pdf'
-        ? await redactPdf(bytes, areas.map((a) => ({ page: Number(a.page), rect: [Number(a.x0), Number(a.y0), Number(a.x1), Number(a.y1)] as Rect })))
-        : (await redactDocx(bytes, areas.map((a) => a.searchText))).bytes;
-      const textContent = kind === 'pdf' ? await extractPdfText(out) : await extractDocxText(out);
+      const out = kind === 'docx'
+        ? (await redactDocx(bytes, areas.map((a) => a.searchText))).bytes
+        : await redactAreas(attachment.mediaType, bytes, areas.map((a) => ({ page: Number(a.page), rect: [Number(a.x0), Number(a.y0), Number(a.x1), Number(a.y1)] as Rect })));
+      // The search index takes the copy's text; an image has none.
+      const textContent = kind === 'pdf' ? await extractPdfText(out) : kind === 'docx' ? await extractDocxText(out) : '';
       const stored = await files.put(out);
       const at = nowIso(clock);
       const row: RedactedCopyRow = {
@@ -195,18 +195,21 @@ export function createRedactionService(deps: RedactionDeps) {
       return toCopy(row);
     },
 
-    /** A page image: the original with the marked areas outlined, or the redacted copy. */
+    /**
+     * A page image: the original with the marked areas tinted (an image also with its coordinate
+     * grid), or the redacted copy as it is; both for the reviewers of the item (保密审查 and after).
+     */
     async pageImage(actor: StaffActor, itemId: string, attachmentId: string, page: number, which: 'marked' | 'redacted'): Promise<Buffer> {
-      const { kind, bytes } = await load(actor, itemId, attachmentId);
-      if (kind !== 'pdf') throw notFound();
+      const { kind, bytes, attachment } = await load(actor, itemId, attachmentId);
+      if (kind === 'docx') throw notFound();
       let png: Buffer | undefined;
       if (which === 'redacted') {
         const copy = await repo().copyOf(attachmentId);
         if (!copy) throw notFound('尚未生成删除后的副本');
-        png = await renderPdfPage(await files.get(copy.sha256), page);
+        png = await pagePreview(attachment.mediaType, await files.get(copy.sha256), page, {});
       } else {
         const marks = (await repo().areasOf(attachmentId)).filter((a) => Number(a.page) === page).map((a) => [Number(a.x0), Number(a.y0), Number(a.x1), Number(a.y1)] as Rect);
-        png = await renderPdfPage(bytes, page, { marks });
+        png = await pagePreview(attachment.mediaType, bytes, page, { marks, grid: true });
       }
       if (!png) throw notFound('页码超出范围');
       return png;

@@ -28,4 +28,4 @@ export * from './filings.schemas.ts';
 export { canSeeFilings, type FilingsApi, type FilingDetail, type FilingSummary, type FilingRowView } from './filings.service.ts';
 export { filingTitle, reasonText, FILING_COLUMNS } from './filings.export.ts';
 export { FEE_VERBS } from './fee-effects.ts';
-export { assertCanExtend, assertOfficerOf, canPerformVerb, type RequestAccessInfo } from './requests.policy.ts';
+export { assertCanExtend, assertOfficerOf, canPerformVerb, canReadNotifications, canSeeDepartmentQueue, type RequestAccessInfo } from './requests.policy.ts';

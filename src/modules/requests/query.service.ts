@@ -1,6 +1,7 @@
 // Reading requests: the office's register, the department's queue, the record page, the
 // supervisor's view of its county bureaus, and the audited reveal of an identity number.
 import { appendAuditEvent } from '../../core/audit/audit.ts';
+import { authorize } from '../../core/authz/authz.ts';
 import type { DbOrTrx } from '../../core/db/database.ts';
 import { notFound, validationFailed } from '../../core/errors.ts';
 import { today } from '../../core/time/clock.ts';
@@ -9,7 +10,7 @@ import type { RequestStatus, RequestVerb } from './request.workflow.ts';
 import type { RegisterQuery, RequestDetail, RequestSummary, SupervisedAgency } from './requests.contract.ts';
 import { repoOf, type RequestsDeps } from './requests.deps.ts';
 import { toDetail, toSummary } from './requests.mapping.ts';
-import { assertCanListRegister, assertCanRead, assertCanSupervise, assertOfficerOf, availableVerbs } from './requests.policy.ts';
+import { assertCanListRegister, assertCanRead, assertCanSupervise, assertOfficerOf, availableVerbs, canSeeDepartmentQueue } from './requests.policy.ts';
 import type { RequestRow } from './requests.repository.ts';
 import { registerQueryInput } from './requests.schemas.ts';
 import { normalizeTrackingCode } from '../../core/text/tracking-code.ts';
@@ -75,6 +76,7 @@ export function createQueryService(deps: RequestsDeps) {
     },
 
     async departmentQueue(actor: StaffActor): Promise<RequestSummary[]> {
+      authorize(canSeeDepartmentQueue(actor.user), '只有承办单位的工作人员有本单位承办的申请');
       if (!actor.user.departmentId) return [];
       return summaries(await repoOf(deps).departmentQueue(actor.user.departmentId));
     },

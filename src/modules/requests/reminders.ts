@@ -1,4 +1,4 @@
-// Reminders (part 6) and calendar recomputation: both walk the open requests a batch at a time.
+// Reminders (part 6); the calendar recomputation (calendar-recompute.ts) walks the same batches.
 // A reminder is keyed by request, due date kind, due date and milestone, inserted with
 // on-conflict-do-nothing: repeated sweeps, restarts and several workers never send one twice,
 // and a sweep after missed days still sends the most recent milestone that is due.
@@ -9,8 +9,6 @@ import type { RequestPauseTable, RequestTable } from '../../core/db/schema.ts';
 import type { WorkingDayCalendar } from '../../core/time/calendar.ts';
 import { today } from '../../core/time/clock.ts';
 import { addCalendarDays } from '../../core/time/dates.ts';
-import { consultationDeadline } from './request.deadlines.ts';
-import { paymentDeadline } from './fees.ts';
 import { feesRepository } from './fees.repository.ts';
 import { REPLY_CLOCK_STATUSES, type RequestStatus } from './request.workflow.ts';
 import { repoOf, storedDeadlines, type RequestsDeps } from './requests.deps.ts';
@@ -86,7 +84,8 @@ export function currentMilestone(calendar: WorkingDayCalendar, item: DueItem, to
   return milestonesOf(calendar, item.dueOn).filter((m) => m.on <= todayOn).at(-1) ?? null;
 }
 
-async function forEachOpenBatch(deps: RequestsDeps, db: DbOrTrx, fn: (rows: RequestTable[], pauses: RequestPauseTable[]) => Promise<void>) {
+/** Walks the open requests a batch at a time, with their pauses (reminder sweep, calendar recompute). */
+export async function forEachOpenBatch(deps: RequestsDeps, db: DbOrTrx, fn: (rows: RequestTable[], pauses: RequestPauseTable[]) => Promise<void>) {
   const repo = repoOf(deps, db);
   let after = '';
   for (;;) {
@@ -95,28 +94,6 @@ async function forEachOpenBatch(deps: RequestsDeps, db: DbOrTrx, fn: (rows: Requ
     await fn(batch, await repo.pausesFor(batch.map((r) => r.id)));
     after = batch[batch.length - 1].id;
   }
-}
-
-/** Recomputes every open request's stored due dates (the calendar changed); returns how many. */
-export async function recomputeOpenDeadlines(deps: RequestsDeps, trx: DbOrTrx, calendar: WorkingDayCalendar): Promise<number> {
-  const repo = repoOf(deps, trx);
-  const todayOn = today(deps.clock);
-  let count = 0;
-  await forEachOpenBatch(deps, trx, async (rows, pauses) => {
-    for (const row of rows) {
-      const own = pauses.filter((p) => p.requestId === row.id);
-      for (const p of own.filter((x) => x.endedOn === null)) {
-        // A fee pause's window is the payment window (国办函〔2020〕109号), not the consultation's.
-        const windowDueOn = (p.kind === 'fee' ? paymentDeadline(calendar, p.startedOn) : consultationDeadline(calendar, p.startedOn)).dueOn;
-        if (windowDueOn !== p.windowDueOn) await repo.setPauseWindow(p.id, windowDueOn);
-      }
-      const d = storedDeadlines(calendar, row, own, todayOn);
-      if (d.replyDueOn !== row.replyDueOn || d.correctionNoticeDueOn !== row.correctionNoticeDueOn || d.correctionPeriodDueOn !== row.correctionPeriodDueOn)
-        await repo.setDeadlines(row.id, d);
-      count++;
-    }
-  });
-  return count;
 }
 
 /** The daily sweep: refreshes provisional reply dates of paused requests, then sends due reminders. */

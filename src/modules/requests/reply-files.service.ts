@@ -17,7 +17,7 @@ import { nowIso } from '../../core/time/clock.ts';
 import { auditActor, hasRole, type SessionUser, type StaffActor } from '../accounts/index.ts';
 import { extractDocxText } from '../catalog/index.ts';
 import {
-  findTextAreas, maskedPreview, pdfPageTexts, REDACTION_REASON_LABELS, REDACTION_REASONS, textInArea, type PdfArea, type RedactionReason, type Rect,
+  clipArea, findTextAreas, isRedactionReason, maskedPreview, pdfPageTexts, REDACTION_REASON_LABELS, textInArea, type PdfArea, type RedactionReason,
 } from '../privacy/index.ts';
 import { safeFilename } from './application-files.ts';
 import { isOutcome, reportedOutcome, type ItemDecision, type Outcome, type OutcomeReason } from './outcomes.ts';
@@ -107,8 +107,8 @@ export function createReplyFilesService(deps: ReplyFilesDeps) {
   }
 
   function checkReason(reason: string): RedactionReason {
-    if (!(REDACTION_REASONS as readonly string[]).includes(reason)) throw invalid('reason', '请选择删除的法定理由');
-    return reason as RedactionReason;
+    if (!isRedactionReason(reason)) throw invalid('reason', '请选择删除的法定理由');
+    return reason;
   }
 
   function markRow(actor: StaffActor, fileId: string, at: string, reason: RedactionReason, m: Partial<ReplyFileRedactionTable> & Pick<ReplyFileRedactionTable, 'searchText' | 'textPreview' | 'occurrences'>): ReplyFileRedactionTable {
@@ -251,19 +251,14 @@ export function createReplyFilesService(deps: ReplyFilesDeps) {
       const { r, file } = await editableFile(actor, requestId, fileId);
       const reason = checkReason(input.reason);
       const original = await files.get(file.sha256);
-      const pages = await areaPages(file.mediaType, original);
-      if (pages.length === 0) throw invalid('x', 'Word 文档请按文字删除');
-      const page = pages.find((p) => p.page === input.page);
-      if (!page) throw invalid('page', '页码超出范围');
-      if (![input.x, input.y, input.width, input.height].every(Number.isFinite)) throw invalid('x', '请填写区域的坐标和大小');
-      if (!(input.width > 0 && input.height > 0)) throw invalid('width', '宽度和高度须大于 0');
-      const rect: Rect = [Math.max(0, input.x), Math.max(0, input.y), Math.min(page.width, input.x + input.width), Math.min(page.height, input.y + input.height)];
-      if (rect[0] >= rect[2] || rect[1] >= rect[3]) throw invalid('x', '区域不在页面（图片）范围内');
-      const preview = isImage(file.mediaType) ? '' : maskedPreview(await textInArea(original, { page: page.page, rect }));
+      const area = clipArea(await areaPages(file.mediaType, original), input);
+      if ('field' in area) throw invalid(area.field, area.message);
+      const { page, rect } = area;
+      const preview = isImage(file.mediaType) ? '' : maskedPreview(await textInArea(original, area));
       const [x0, y0, x1, y1] = rect;
-      const row = markRow(actor, file.id, nowIso(clock), reason, { searchText: '', textPreview: preview, occurrences: 1, page: page.page, x0, y0, x1, y1 });
+      const row = markRow(actor, file.id, nowIso(clock), reason, { searchText: '', textPreview: preview, occurrences: 1, page, x0, y0, x1, y1 });
       const round = (n: number) => Math.round(n * 10) / 10;
-      await rebuild(actor, r, file, { insert: [row] }, 'replyFile.areaRedacted', { reason, page: page.page, rect: rect.map(round), preview });
+      await rebuild(actor, r, file, { insert: [row] }, 'replyFile.areaRedacted', { reason, page, rect: rect.map(round), preview });
     },
 
     /** Takes a mark back; the copy is made again from the remaining marks (none left: no copy). */

@@ -248,7 +248,7 @@ export interface RequestsService {
   challenges: ChallengesApi;
   /** Quarterly withholding filings (不予公开备案表). */
   filings: FilingsApi;
-  /** Recomputes the stored due dates of every open request (also runs on calendar change); returns how many. */
+  /** Recomputes the stored due dates of every open request (also runs on calendar change); returns how many changed. */
   recomputeOpenDeadlines(): Promise<number>;
 }
 

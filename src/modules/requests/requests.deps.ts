@@ -10,6 +10,7 @@ import type { NoticeIssuer } from '../notices/notices.contract.ts';
 import type { CalendarService } from '../../core/time/calendar.service.ts';
 import type { WorkingDayCalendar } from '../../core/time/calendar.ts';
 import type { Clock } from '../../core/time/clock.ts';
+import { toldDateAfterCalendarChange } from '../../core/time/told-dates.ts';
 import { correctionNoticeDeadline, correctionPeriodDeadline, replyDeadline } from './request.deadlines.ts';
 import { isOpen, type RequestStatus } from './request.workflow.ts';
 import { requestsRepository } from './requests.repository.ts';
@@ -56,8 +57,9 @@ export function storedDeadlines(
     ? null
     : replyDeadline(calendar, { receivedOn: row.receivedOn, extensionDays: Number(row.extensionDays), pauses }, todayOn).dueOn;
   const correctionNoticeDueOn = Number(row.correctionCount) === 0 ? correctionNoticeDeadline(calendar, row.receivedOn).dueOn : null;
+  // Told to the applicant in the correction notice: never earlier than told (core/time/told-dates.ts).
   const correctionPeriodDueOn = row.correctionRequestedOn
-    ? correctionPeriodDeadline(calendar, row.correctionRequestedOn, Number(row.correctionPeriodDays) || undefined).dueOn
+    ? toldDateAfterCalendarChange(row.correctionPeriodDueOn, correctionPeriodDeadline(calendar, row.correctionRequestedOn, Number(row.correctionPeriodDays) || undefined).dueOn)
     : null;
   return { replyDueOn, correctionNoticeDueOn, correctionPeriodDueOn };
 }

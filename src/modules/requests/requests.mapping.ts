@@ -19,6 +19,7 @@ const EVENT_LABELS: Record<string, string> = {
   split: '拆分申请',
   splitFrom: '由其他申请拆分而来',
   mergedIn: '合并了重复申请',
+  calendarChanged: '工作日历调整，期限重新计算',
 };
 
 /** What the applicant reads on /track for each visible event. */
@@ -37,6 +38,7 @@ const APPLICANT_LABELS: Record<string, string> = {
   close: '办结',
   withdraw: '申请已撤回',
   abandon: '逾期未补正，不再处理该申请',
+  calendarChanged: '节假日安排调整，期限相应调整',
 };
 
 export function eventLabel(kind: string): string {

@@ -62,3 +62,16 @@ export function assertCanExtend(user: SessionUser, request: { agencyId: string }
 export function assertCanSupervise(user: SessionUser): void {
   authorize(isOfficer(user) || hasRole(user, 'leader'), '只有公开办工作人员或机关领导可以查看下级机关的办理情况');
 }
+
+/** A department's queue of the requests assigned to it: its drafters and heads. */
+export function canSeeDepartmentQueue(user: SessionUser): boolean {
+  return user.departmentId !== null && hasRole(user, 'drafter', 'departmentHead');
+}
+
+/**
+ * Deadline reminders and other notices in the inbox name requests, items and messages: the work
+ * roles only (三员分立: the system, security and audit administrators handle no content).
+ */
+export function canReadNotifications(user: SessionUser): boolean {
+  return hasRole(user, 'drafter', 'departmentHead', 'confidentialityReviewer', 'leader', 'officer');
+}

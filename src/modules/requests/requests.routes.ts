@@ -14,7 +14,7 @@ import type { ActInput, RegisterQuery, RegisteredApplication, RequestDetail } fr
 import {
   idParams, notificationList, receiptResponse, registerPage, requestDetail, requestSummary, supervisionResponse, trackingResponse,
 } from './requests.http-schemas.ts';
-import { assertCanExtend, assertOfficerOf, canPerformVerb } from './requests.policy.ts';
+import { assertCanExtend, assertCanListRegister, assertOfficerOf, canPerformVerb, canReadNotifications, canSeeDepartmentQueue } from './requests.policy.ts';
 import { actInput, extendInput, publicApplicationBody, registeredApplicationInput, registerQueryInput, splitInput, trackInput } from './requests.schemas.ts';
 import { registerChallengesApi } from './challenges.api.ts';
 import { registerFilingsApi } from './filings.api.ts';
@@ -65,11 +65,13 @@ export function registerRequestsRoutes(app: FastifyInstance, services: Services)
   apiRoute(app, {
     method: 'GET', url: '/api/v1/staff/requests', summary: '申请登记簿（筛选、分页）', tags: ['requests', 'staff'], access: 'staff',
     query: registerQueryInput, response: registerPage,
+    authorize: (request) => assertCanListRegister(staffActor(request).user),
   }, async (request, { query }) => requests.list(staffActor(request), query as RegisterQuery));
 
   apiRoute(app, {
     method: 'GET', url: '/api/v1/staff/requests/queue', summary: '本科室承办的申请', tags: ['requests', 'staff'], access: 'staff',
     response: z.object({ items: z.array(requestSummary) }),
+    authorize: (request) => authorize(canSeeDepartmentQueue(staffActor(request).user), '只有承办单位的工作人员有本单位承办的申请'),
   }, async (request) => ({ items: await requests.departmentQueue(staffActor(request)) }));
 
   apiRoute(app, {
@@ -122,6 +124,7 @@ export function registerRequestsRoutes(app: FastifyInstance, services: Services)
   apiRoute(app, {
     method: 'GET', url: '/api/v1/staff/notifications', summary: '我的通知（期限提醒）', tags: ['requests', 'staff'], access: 'staff',
     response: notificationList,
+    authorize: (request) => authorize(canReadNotifications(staffActor(request).user), '系统管理员、安全管理员和安全审计员不接收业务提醒（三员分立）'),
   }, async (request) => ({ items: await requests.notifications.inbox(staffActor(request)) }));
 
   apiRoute(app, {

@@ -1,6 +1,8 @@
 // createRequestsService: the requests module's use cases, assembled from intake, handling and
 // query services. Registers the calendar listener so that a changed holiday schedule moves the
-// due dates of every open request (DESIGN: deadlines are computed, never typed).
+// due dates of every open request (DESIGN: deadlines are computed, never typed; what moves and
+// what stays: calendar-recompute.ts).
+import { systemActor } from '../../core/audit/audit.ts';
 import type { RequestsService } from './requests.contract.ts';
 import type { RequestsDeps } from './requests.deps.ts';
 import { createHandlingService } from './handling.service.ts';
@@ -11,7 +13,8 @@ import { createRepliesService } from './replies.service.ts';
 import { createFeesService } from './fees.service.ts';
 import { createChallengesService } from './challenges.service.ts';
 import { createFilingsService } from './filings.service.ts';
-import { recomputeOpenDeadlines, runReminderSweep } from './reminders.ts';
+import { recomputeOpenDeadlines } from './calendar-recompute.ts';
+import { runReminderSweep } from './reminders.ts';
 import { createRequestsNotifier, type MailTransport } from './requests.notifier.ts';
 
 export interface RequestsServiceDeps extends RequestsDeps {
@@ -26,7 +29,7 @@ export function createRequestsService(deps: RequestsServiceDeps): RequestsServic
   const handling = createHandlingService(deps, (id) => query.loadDetail(id));
   const notifier = createRequestsNotifier({ ...deps, mailTransport: deps.mailTransport ?? null, log: deps.log ?? ((m) => console.log(m)) });
   const fees = createFeesService(deps);
-  deps.calendar.onChange((trx, calendar) => recomputeOpenDeadlines(deps, trx, calendar));
+  deps.calendar.onChange((trx, calendar, actor) => recomputeOpenDeadlines(deps, trx, calendar, actor));
 
   return {
     apply: intake.apply,
@@ -50,6 +53,7 @@ export function createRequestsService(deps: RequestsServiceDeps): RequestsServic
     filings: createFilingsService(deps),
     runReminderSweep: () => runReminderSweep(deps, notifier),
     sendOutboxEmail: (id) => notifier.sendOutboxEmail(id),
-    recomputeOpenDeadlines: async () => recomputeOpenDeadlines(deps, deps.db, await deps.calendar.get()),
+    recomputeOpenDeadlines: async () =>
+      deps.db.transaction().execute(async (trx) => recomputeOpenDeadlines(deps, trx, await deps.calendar.get(trx), systemActor('系统（重新计算期限）'))),
   };
 }

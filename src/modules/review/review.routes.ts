@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authorize } from '../../core/authz/authz.ts';
 import { apiRoute } from '../../core/http/api.ts';
 import { staffActor } from '../accounts/index.ts';
-import { ITEM_STATUSES, SCOPES, VALIDITIES, DISCLOSURE_MODES } from '../catalog/index.ts';
+import { assertCanReadContent, ITEM_STATUSES, SCOPES, VALIDITIES, DISCLOSURE_MODES } from '../catalog/index.ts';
 import type { Services } from '../../services.ts';
 import { actInput } from './review.schemas.ts';
 import { hasRoleForVerb, isReviewVerb, REVIEW_VERBS } from './review.workflow.ts';
@@ -47,6 +47,8 @@ export function registerReviewRoutes(app: FastifyInstance, services: Services): 
         dueState: z.enum(['onTime', 'dueSoon', 'overdue']).nullable(), dueExplanation: z.string().nullable(),
       })),
     }),
+    // The queue lists items to review: the work roles' (三员分立).
+    authorize: (request) => assertCanReadContent(staffActor(request).user),
   }, async (request) => ({ entries: await review.queue(staffActor(request)) }));
 
   apiRoute(app, {

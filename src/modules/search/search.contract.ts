@@ -64,6 +64,8 @@ export interface SearchService {
   indexItems(trx: DbOrTrx, docs: SearchDocument[]): Promise<void>;
   removeItem(trx: DbOrTrx, itemId: string): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /** Item ids in the index after `afterItemId` in id order, `limit` at most (`gongkai search reindex` finds stale entries). */
+  indexedItemIds(afterItemId: string, limit: number): Promise<string[]>;
   /** Rebuild the whole index (after dictionary changes). */
   reindexAll(load: () => AsyncIterable<SearchDocument>): Promise<number>;
 }

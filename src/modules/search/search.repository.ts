@@ -267,6 +267,12 @@ export function createSearchRepository(dialect: DialectName) {
       return Number(row?.n ?? 0);
     },
 
+    /** Item ids in the index after `afterItemId`, in id order (the rebuild's pass over stale entries). */
+    async itemIdsAfter(db: DbOrTrx, afterItemId: string, limit: number): Promise<string[]> {
+      const rows = await db.selectFrom('searchDocuments').select('itemId').where('itemId', '>', afterItemId).orderBy('itemId').limit(limit).execute();
+      return rows.map((r) => r.itemId);
+    },
+
     async clear(db: DbOrTrx): Promise<void> {
       if (dialect === 'sqlite') await sql`delete from search_fts`.execute(db);
       await db.deleteFrom('searchDocuments').execute();

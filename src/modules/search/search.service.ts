@@ -160,6 +160,7 @@ export function createSearchService(deps: SearchDeps): SearchService {
     indexItems,
     removeItem: (trx, itemId) => repo.remove(trx, itemId),
     search,
+    indexedItemIds: (afterItemId, limit) => repo.itemIdsAfter(db, afterItemId, limit),
     reindexAll,
   };
 }
