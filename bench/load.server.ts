@@ -32,6 +32,8 @@ async function main(): Promise<void> {
     NODE_ENV: 'test', DATA_DIR: dataDir, DATABASE_URL: pgDb?.url ?? '', LOG_LEVEL: 'silent', APPLY_RATE_PER_MINUTE: '100000',
     // To compare: HTTP_REQUESTS_PER_TURN=0 npm run load (no turns; core/http/fair-turns.ts).
     ...(process.env.HTTP_REQUESTS_PER_TURN ? { HTTP_REQUESTS_PER_TURN: process.env.HTTP_REQUESTS_PER_TURN } : {}),
+    // To compare pool sizes on PostgreSQL: DATABASE_POOL_SIZE=10 npm run load.
+    ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
   });
   const services = await createServices(config);
   const seeded = await seedCatalog(services, ITEMS, () => {});

@@ -15,6 +15,8 @@ const schema = z.object({
       message: 'must be a postgres:// URL, or sqlite:PATH, or empty for the SQLite file in DATA_DIR',
     })
     .default(''),
+  // PostgreSQL connections per process (app or worker); SQLite has one connection
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
   NODE_ENV: nodeEnv.default('development'),
   PUBLIC_URL: z.string().url().optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -65,7 +67,7 @@ const schema = z.object({
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string };
+  | { kind: 'postgres'; url: string; poolSize?: number };
 
 export interface Config {
   port: number;
@@ -164,7 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   let database: DatabaseConfig;
-  if (e.DATABASE_URL.startsWith('postgres')) database = { kind: 'postgres', url: e.DATABASE_URL };
+  if (e.DATABASE_URL.startsWith('postgres')) database = { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE };
   else if (e.DATABASE_URL.startsWith('sqlite:'))
     database = { kind: 'sqlite', file: e.DATABASE_URL.slice('sqlite:'.length) };
   else database = { kind: 'sqlite', file: path.join(dataDir, 'gongkai.sqlite') };

@@ -1,7 +1,8 @@
 // gongkai backup FILE: a consistent online snapshot of the database and every file of the
 // attachment store (DATA_DIR/attachments or the S3 bucket) in one archive (see core/backup/backup.ts).
 // gongkai restore FILE|--latest [--force]: into an empty database and attachment store (the ones
-// DATA_DIR / DATABASE_URL / S3_BUCKET select).
+// DATA_DIR / DATABASE_URL / S3_BUCKET select); a restore that fails leaves the database as it was
+// and exits 1 with a message saying so (core/backup/restore.ts).
 import { createBackup, latestBackup } from '../core/backup/backup.ts';
 import { restoreBackup } from '../core/backup/restore.ts';
 import { systemClock } from '../core/time/clock.ts';

@@ -1,38 +1,53 @@
 // The audit chain detects any altered, deleted or truncated event; concurrent appends never fork.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { appendAuditEvent, systemActor } from '../../src/core/audit/audit.ts';
+import { appendAuditEvent, eventHash, systemActor } from '../../src/core/audit/audit.ts';
 import { verifyAuditChain } from '../../src/core/audit/verify.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { runCli } from '../helpers/cli.ts';
+import { useTestServices } from '../helpers/service-fixture.ts';
 
 describe('audit hash chain', () => {
-  let s: TestServices;
-  before(async () => {
-    s = await createTestServices();
-  });
-  after(async () => s.cleanup());
+  const t = useTestServices();
 
-  const cliEnv = () => ({ ...process.env, NODE_ENV: 'test', DATA_DIR: s.dataDir, DATABASE_URL: s.config.database.kind === 'postgres' ? s.config.database.url : '' });
   const append = (n: number) =>
-    s.database.db.transaction().execute((trx) =>
-      appendAuditEvent(trx, s.clock, systemActor('测试'), { action: 'test.event', subjectType: 'test', subjectId: String(n), after: { n } }),
+    t.services.database.db.transaction().execute((trx) =>
+      appendAuditEvent(trx, t.services.clock, systemActor('测试'), { action: 'test.event', subjectType: 'test', subjectId: String(n), after: { n } }),
     );
 
   test('an intact chain verifies, including concurrent appends', async () => {
     await Promise.all(Array.from({ length: 30 }, (_, i) => append(i)));
-    const result = await verifyAuditChain(s.database.db);
+    const result = await verifyAuditChain(t.services.database.db);
     assert.equal(result.ok, true);
-    const rows = await s.database.db.selectFrom('auditEvents').select('seq').orderBy('seq').execute();
+    const rows = await t.services.database.db.selectFrom('auditEvents').select('seq').orderBy('seq').execute();
     assert.deepEqual(rows.map((r) => r.seq), Array.from({ length: rows.length }, (_, i) => i + 1));
-    const ok = spawnSync(process.execPath, ['bin/gongkai.js', 'audit', 'verify'], { env: cliEnv(), encoding: 'utf8' });
+    const ok = runCli(t.services, ['audit', 'verify']);
     assert.equal(ok.status, 0, ok.stderr);
     assert.match(ok.stdout, /审计链完整/);
   });
 
+  test('every stored hash is eventHash of its fields, whatever characters they hold', async () => {
+    // On PostgreSQL the hash is computed in SQL (audit.ts): it must hash exactly the text eventHash does.
+    const awkward = '引号" 反斜杠\\ 换行\n 制表\t \u0001 \u2028 😀 \ud800 <script>';
+    await t.services.database.db.transaction().execute((trx) =>
+      appendAuditEvent(trx, t.services.clock, { id: 'u1', name: awkward, agencyId: null, ip: '::1' }, {
+        action: 'test.awkward', subjectType: 'test', subjectId: awkward, agencyId: 'a1', before: { s: awkward }, after: null,
+      }),
+    );
+    const db = t.services.database.db;
+    const rows = await db.selectFrom('auditEvents').selectAll().orderBy('seq').execute();
+    const last = rows[rows.length - 1]!;
+    // A lone surrogate cannot be stored: both databases keep U+FFFD, and so does the hash.
+    assert.equal(last.actorName, awkward.replace('\ud800', '\ufffd'));
+    for (const row of rows) assert.equal(row.hash, eventHash(row), `event #${row.seq}`);
+    const head = await db.selectFrom('auditHead').selectAll().executeTakeFirstOrThrow();
+    assert.deepEqual([head.seq, head.hash, head.prevHash], [last.seq, last.hash, last.prevHash]);
+    assert.equal(last.prevHash, rows[rows.length - 2]!.hash);
+    assert.equal((await verifyAuditChain(db)).ok, true);
+  });
+
   test('an altered field is detected at that event', async () => {
-    const db = s.database.db;
+    const db = t.services.database.db;
     await db.updateTable('auditEvents').set({ actorName: '篡改者' }).where('seq', '=', 5).execute();
     const result = await verifyAuditChain(db);
     assert.equal(result.ok, false);
@@ -42,7 +57,7 @@ describe('audit hash chain', () => {
   });
 
   test('a deleted tail is detected through the head row', async () => {
-    const db = s.database.db;
+    const db = t.services.database.db;
     await append(100);
     assert.equal((await verifyAuditChain(db)).ok, true);
     const last = await db.selectFrom('auditHead').select('seq').executeTakeFirstOrThrow();
@@ -52,10 +67,9 @@ describe('audit hash chain', () => {
     if (!result.ok) assert.equal(result.brokenSeq, last.seq);
   });
   test('the CLI exits non-zero naming the first broken event when a row is deleted', async () => {
-    const db = s.database.db;
-    const env = cliEnv();
+    const db = t.services.database.db;
     await sql`delete from audit_events where seq = 7`.execute(db);
-    const broken = spawnSync(process.execPath, ['bin/gongkai.js', 'audit', 'verify'], { env, encoding: 'utf8' });
+    const broken = runCli(t.services, ['audit', 'verify']);
     assert.equal(broken.status, 1);
     assert.match(broken.stderr, /#7/);
   });

@@ -3,7 +3,7 @@
 // every object, and a referenced object missing from the bucket fails `gongkai backup` loudly.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { DatabaseConfig } from '../../src/config.ts';
 import { createBackup } from '../../src/core/backup/backup.ts';
 import { restoreBackup } from '../../src/core/backup/restore.ts';
+import { databaseIsEmpty } from '../../src/core/backup/snapshot.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { createDiskFileStore } from '../../src/core/files/file-store.ts';
 import { assertSameRows, seedBackupContent, storedFiles } from '../helpers/backup.ts';
@@ -112,5 +113,30 @@ describe('backup and restore with attachments on S3', () => {
       await s.files.put(bytes);
     }
     assert.ok((await s.files.get(sha256)).equals(bytes));
+  });
+
+  test('a restore whose database fails leaves it empty and the bucket with only archived objects; run again, it completes', async () => {
+    const archive = path.join(work, 'again.tar.gz');
+    const manifest = await createBackup(s.config, s.clock, archive);
+    const objects = await s3.objects();
+    const unpacked = path.join(work, 'again-unpacked');
+    fs.mkdirSync(unpacked);
+    execFileSync('tar', ['-xzf', archive, '-C', unpacked]);
+    fs.writeFileSync(path.join(unpacked, 'manifest.json'), JSON.stringify({ ...manifest, tables: { ...manifest.tables, items: manifest.tables.items + 1 } }));
+    const countsOff = path.join(work, 'again-counts-off.tar.gz');
+    execFileSync('tar', ['-czf', countsOff, '-C', unpacked, '.']);
+
+    await s3.empty();
+    const database = await emptyDatabase('again');
+    await assert.rejects(restoreBackup({ ...s.config, database }, countsOff), (e: unknown) => e instanceof AppError && e.code === 'RESTORE_MISMATCH');
+    assert.ok(await databaseIsEmpty(database, fs.existsSync));
+    // PostgreSQL checks the counts after the objects are written (in the loading transaction), SQLite before.
+    const written = await s3.objects();
+    assert.equal(written.size, usingPostgres ? objects.size : 0);
+    for (const [key, bytes] of written) assert.ok(objects.get(key)?.equals(bytes), key);
+
+    await restoreBackup({ ...s.config, database }, archive);
+    await assertSameRows(database, s.database.db, Object.keys(manifest.tables));
+    assert.deepEqual(await s3.objects(), objects);
   });
 });

@@ -2,7 +2,7 @@
 // page setup and fonts, opens in LibreOffice and converts to PDF; both PDFs (ours from pdfkit and
 // LibreOffice's) render to PNG with Chinese text on them (pdftotext finds the title, the pages
 // are not blank). These take seconds (LibreOffice starts once per conversion).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import { systemActor } from '../../src/core/audit/audit.ts';
@@ -10,9 +10,8 @@ import { convertDocxToPdf } from '../../src/core/documents/libreoffice.ts';
 import { officialLetterPdf } from '../../src/core/documents/official-letter.pdf.ts';
 import { FakeClock } from '../../src/core/time/clock.ts';
 import { CALLER_PLACEHOLDERS, NOTICE_KINDS, type IssuedNotice } from '../../src/modules/notices/index.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
 import { isPng, pdfInkRatios, pdfPageCount, pdfText, pdfToPngs } from '../helpers/documents.ts';
-import { createFixture, type Fixture } from '../factories.ts';
+import { useServiceFixture } from '../helpers/service-fixture.ts';
 
 const VALUES: Record<string, string> = {
   applicantName: '张三', trackingCode: 'GK2026-0007', receivedOn: '2026-11-02', infoDescription: '某地块征收补偿方案',
@@ -25,28 +24,26 @@ const VALUES: Record<string, string> = {
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe('notice documents', () => {
-  let s: TestServices;
-  let fx: Fixture;
   const issued: IssuedNotice[] = [];
-  before(async () => {
-    s = await createTestServices({ clock: new FakeClock('2026-11-22T02:00:00Z') });
-    fx = await createFixture(s);
-    for (const kind of NOTICE_KINDS) {
-      const values = Object.fromEntries(CALLER_PLACEHOLDERS[kind].filter((p) => p in VALUES).map((p) => [p, VALUES[p]!]));
-      issued.push(await s.database.db.transaction().execute((trx) =>
-        s.notices.issue(trx, systemActor('测试'), { agencyId: fx.agency.id, requestId: null, kind, recipient: '张三', values })));
-    }
+  const t = useServiceFixture({
+    clock: new FakeClock('2026-11-22T02:00:00Z'),
+    setup: async ({ services: s, fx }) => {
+      for (const kind of NOTICE_KINDS) {
+        const values = Object.fromEntries(CALLER_PLACEHOLDERS[kind].filter((p) => p in VALUES).map((p) => [p, VALUES[p]!]));
+        issued.push(await s.database.db.transaction().execute((trx) =>
+          s.notices.issue(trx, systemActor('测试'), { agencyId: fx.agency.id, requestId: null, kind, recipient: '张三', values })));
+      }
+    },
   });
-  after(async () => s.cleanup());
 
   test('every kind renders as a PDF with its title, number and signature in Chinese, on a page with ink', async () => {
     for (const n of issued) {
-      const pdf = await s.notices.render(n.id, 'pdf');
+      const pdf = await t.services.notices.render(n.id, 'pdf');
       assert.equal(pdf.subarray(0, 5).toString(), '%PDF-', n.kind);
       const text = squash(pdfText(pdf));
       assert.ok(text.includes(squash(n.title)), `${n.kind}: title`);
       assert.ok(text.includes(squash(n.number)), `${n.kind}: number`);
-      assert.ok(text.includes(fx.agency.name), `${n.kind}: signature`);
+      assert.ok(text.includes(t.fx.agency.name), `${n.kind}: signature`);
       assert.ok(text.includes('2026年11月22日'), `${n.kind}: date`);
       for (const ratio of pdfInkRatios(pdf)) assert.ok(ratio > 0.003, `${n.kind}: blank page (${ratio})`);
     }
@@ -54,7 +51,7 @@ describe('notice documents', () => {
 
   test('every kind renders as a DOCX with the GB/T 9704 page setup and Chinese fonts', async () => {
     for (const n of issued) {
-      const docx = await s.notices.render(n.id, 'docx');
+      const docx = await t.services.notices.render(n.id, 'docx');
       const zip = await JSZip.loadAsync(docx);
       const xml = await zip.file('word/document.xml')!.async('string');
       // A4 (210 × 297 mm) in twips; margins top 37, bottom 35, left 28, right 26 mm.
@@ -77,7 +74,7 @@ describe('notice documents', () => {
 
   test('the DOCX opens in LibreOffice and converts to a PDF with Chinese text that renders', async () => {
     const reply = issued.find((n) => n.kind === 'reply.partlyGranted')!;
-    const pdf = await convertDocxToPdf(await s.notices.render(reply.id, 'docx'));
+    const pdf = await convertDocxToPdf(await t.services.notices.render(reply.id, 'docx'));
     assert.equal(pdfPageCount(pdf), 1);
     const text = squash(pdfText(pdf));
     assert.ok(text.includes(squash(reply.title)));
@@ -105,7 +102,7 @@ describe('notice documents', () => {
   });
 
   test('a template preview renders without a number, as text and as files', async () => {
-    const preview = await s.notices.templates.preview(fx.actor('officer'), 'reply.refused');
+    const preview = await t.services.notices.templates.preview(t.fx.actor('officer'), 'reply.refused');
     assert.match(preview.letter.number, /（样稿）/);
     assert.ok(preview.letter.paragraphs.some((p) => p.includes('申请行政复议')));
     const pdf = await preview.render('pdf');

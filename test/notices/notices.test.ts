@@ -1,6 +1,6 @@
 // Notices: numbering per agency and year (no leading zeros, distinct under concurrency), template
 // placeholders checked at save and at issue, the remedy sentence per agency level, every kind.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { systemActor } from '../../src/core/audit/audit.ts';
 import { FakeClock } from '../../src/core/time/clock.ts';
@@ -9,8 +9,7 @@ import { allowedPlaceholders, CALLER_PLACEHOLDERS, NOTICE_KINDS, PLACEHOLDER_LAB
 import { AGENCY_PLACEHOLDERS, DEFAULT_TEMPLATES } from '../../src/modules/notices/notice-templates.defaults.ts';
 import { SAMPLE_VALUES } from '../../src/modules/notices/notice-render.ts';
 import { templateProblems } from '../../src/modules/notices/notice-template.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
-import { createFixture, type Fixture } from '../factories.ts';
+import { useServiceFixture } from '../helpers/service-fixture.ts';
 import { online } from '../requests/request-helpers.ts';
 
 const VALUES: Record<string, string> = {
@@ -21,42 +20,36 @@ const VALUES: Record<string, string> = {
 };
 
 describe('notices', () => {
-  let s: TestServices;
-  let fx: Fixture;
   const clock = new FakeClock('2026-11-22T02:00:00Z');
   const actor = systemActor('测试');
-  before(async () => {
-    s = await createTestServices({ clock });
-    fx = await createFixture(s);
-  });
-  after(async () => s.cleanup());
+  const t = useServiceFixture({ clock });
 
   const input = (kind: NoticeKind, extra: Partial<IssueNoticeInput> = {}): IssueNoticeInput =>
-    ({ agencyId: fx.agency.id, requestId: null, kind, recipient: '张三', values: VALUES, ...extra });
-  const issue = (i: IssueNoticeInput) => s.database.db.transaction().execute((trx) => s.notices.issue(trx, actor, i));
+    ({ agencyId: t.fx.agency.id, requestId: null, kind, recipient: '张三', values: VALUES, ...extra });
+  const issue = (i: IssueNoticeInput) => t.services.database.db.transaction().execute((trx) => t.services.notices.issue(trx, actor, i));
 
   test('numbers run per agency and per year, without leading zeros', async () => {
     const a1 = await issue(input('receipt'));
     const a2 = await issue(input('reply.granted'));
-    const b1 = await issue(input('receipt', { agencyId: fx.otherAgency.id }));
-    assert.equal(a1.number, `${fx.agency.shortName}公开〔2026〕1号`);
-    assert.equal(a2.number, `${fx.agency.shortName}公开〔2026〕2号`);
-    assert.equal(b1.number, `${fx.otherAgency.shortName}公开〔2026〕1号`);
+    const b1 = await issue(input('receipt', { agencyId: t.fx.otherAgency.id }));
+    assert.equal(a1.number, `${t.fx.agency.shortName}公开〔2026〕1号`);
+    assert.equal(a2.number, `${t.fx.agency.shortName}公开〔2026〕2号`);
+    assert.equal(b1.number, `${t.fx.otherAgency.shortName}公开〔2026〕1号`);
     clock.set(new Date('2027-01-04T02:00:00Z'));
     try {
       const next = await issue(input('receipt'));
-      assert.equal(next.number, `${fx.agency.shortName}公开〔2027〕1号`);
+      assert.equal(next.number, `${t.fx.agency.shortName}公开〔2027〕1号`);
       assert.equal(next.issuedOn, '2027-01-04');
     } finally {
       clock.set(new Date('2026-11-22T02:00:00Z'));
     }
     const many = [];
     for (let i = 0; i < 8; i++) many.push(await issue(input('receipt')));
-    assert.equal(many.at(-1)!.number, `${fx.agency.shortName}公开〔2026〕10号`);
+    assert.equal(many.at(-1)!.number, `${t.fx.agency.shortName}公开〔2026〕10号`);
   });
 
   test('concurrent issues get distinct numbers', async () => {
-    const agency = fx.otherAgency.id;
+    const agency = t.fx.otherAgency.id;
     const results = await Promise.all(Array.from({ length: 12 }, () => issue(input('receipt', { agencyId: agency }))));
     const numbers = new Set(results.map((r) => r.number));
     assert.equal(numbers.size, 12);
@@ -87,14 +80,14 @@ describe('notices', () => {
       return true;
     });
     await assert.rejects(issue(input('reply.granted', { values: { ...VALUES, decisions: '  ' } })), /decisions/);
-    const before = await s.database.db.selectFrom('noticeCounters').select('lastNumber').where('agencyId', '=', fx.agency.id).where('year', '=', 2026).executeTakeFirstOrThrow();
+    const before = await t.services.database.db.selectFrom('noticeCounters').select('lastNumber').where('agencyId', '=', t.fx.agency.id).where('year', '=', 2026).executeTakeFirstOrThrow();
     const n = await issue(input('receipt'));
     assert.ok(n.number.endsWith(`〕${before.lastNumber + 1}号`));
   });
 
   test('templates: unknown placeholders are rejected with the allowed list; an edit applies and is audited', async () => {
-    const officer = fx.actor('officer');
-    await assert.rejects(s.notices.templates.update(officer, 'receipt', { title: '回执', body: '您好{nickName}，{trackingCode}' }), (err: unknown) => {
+    const officer = t.fx.actor('officer');
+    await assert.rejects(t.services.notices.templates.update(officer, 'receipt', { title: '回执', body: '您好{nickName}，{trackingCode}' }), (err: unknown) => {
       assert.ok(err instanceof AppError);
       assert.equal(err.status, 422);
       const msg = err.fields.map((f) => f.message).join('');
@@ -102,24 +95,24 @@ describe('notices', () => {
       assert.match(msg, /\{trackingCode\}/);
       return true;
     });
-    await assert.rejects(s.notices.templates.update(officer, 'reply.granted', { title: '答复书', body: '{decisions}' }), (err: unknown) => {
+    await assert.rejects(t.services.notices.templates.update(officer, 'reply.granted', { title: '答复书', body: '{decisions}' }), (err: unknown) => {
       assert.ok(err instanceof AppError);
       assert.match(err.fields.map((f) => f.message).join(''), /\{remedy\}/);
       return true;
     });
-    await assert.rejects(s.notices.templates.update(fx.actor('drafter'), 'receipt', { title: '回执', body: '{trackingCode}' }), /权限|只有/);
-    const saved = await s.notices.templates.update(officer, 'receipt', { title: '登记回执', body: '申请{trackingCode}已登记，{replyDueOn}前答复。' });
+    await assert.rejects(t.services.notices.templates.update(t.fx.actor('drafter'), 'receipt', { title: '回执', body: '{trackingCode}' }), /权限|只有/);
+    const saved = await t.services.notices.templates.update(officer, 'receipt', { title: '登记回执', body: '申请{trackingCode}已登记，{replyDueOn}前答复。' });
     assert.equal(saved.customised, true);
     const n = await issue(input('receipt'));
     assert.equal(n.title, '登记回执');
     assert.equal(n.body, '申请GK2026-0007已登记，2026年11月30日前答复。');
-    const other = await issue(input('receipt', { agencyId: fx.otherAgency.id }));
+    const other = await issue(input('receipt', { agencyId: t.fx.otherAgency.id }));
     assert.equal(other.title, '政府信息公开申请登记回执');
-    const audit = await s.database.db.selectFrom('auditEvents').select('action').where('action', '=', 'notice.template.update').execute();
+    const audit = await t.services.database.db.selectFrom('auditEvents').select('action').where('action', '=', 'notice.template.update').execute();
     assert.equal(audit.length, 1);
-    const reset = await s.notices.templates.reset(officer, 'receipt');
+    const reset = await t.services.notices.templates.reset(officer, 'receipt');
     assert.equal(reset.customised, false);
-    const list = await s.notices.templates.list(officer);
+    const list = await t.services.notices.templates.list(officer);
     assert.equal(list.length, NOTICE_KINDS.length);
   });
 
@@ -128,23 +121,23 @@ describe('notices', () => {
     assert.match(remedySentence({ name: '赣州市章贡区自然资源局' }), /向赣州市章贡区人民政府申请行政复议/);
     assert.match(remedySentence({ name: '于都县自然资源局' }), /向于都县人民政府申请行政复议/);
     assert.match(remedySentence({ name: '江西省自然资源厅' }), /向江西省人民政府申请行政复议/);
-    const officer = fx.actor('officer');
-    const current = await s.notices.remedy.get(officer);
+    const officer = t.fx.actor('officer');
+    const current = await t.services.notices.remedy.get(officer);
     assert.equal(current.defaults.reconsiderationBody, '赣州市人民政府');
-    await s.notices.remedy.update(officer, { reconsiderationBody: '赣州市人民政府', litigationCourt: '赣州市章贡区人民法院' });
+    await t.services.notices.remedy.update(officer, { reconsiderationBody: '赣州市人民政府', litigationCourt: '赣州市章贡区人民法院' });
     const n = await issue(input('reply.notProcessed'));
     assert.match(n.body, /或者在6个月内向赣州市章贡区人民法院提起行政诉讼。/);
-    await s.notices.remedy.update(officer, { reconsiderationBody: '', litigationCourt: '' });
+    await t.services.notices.remedy.update(officer, { reconsiderationBody: '', litigationCourt: '' });
   });
 
   test('staff of another agency cannot read a notice; the request lists its notices in order', async () => {
     const n = await issue(input('receipt'));
-    assert.equal((await s.notices.get(fx.actor('drafter'), n.id)).number, n.number);
-    await assert.rejects(s.notices.get(fx.otherActor('officer'), n.id), /未找到/);
-    const receipt = await s.requests.apply(online(fx.agency.id), '203.0.113.9');
+    assert.equal((await t.services.notices.get(t.fx.actor('drafter'), n.id)).number, n.number);
+    await assert.rejects(t.services.notices.get(t.fx.otherActor('officer'), n.id), /未找到/);
+    const receipt = await t.services.requests.apply(online(t.fx.agency.id), '203.0.113.9');
     const first = await issue(input('correction', { requestId: receipt.requestId }));
     const second = await issue(input('reply.granted', { requestId: receipt.requestId }));
-    const listed = (await s.notices.listForRequest(receipt.requestId)).filter((x) => x.id === first.id || x.id === second.id);
+    const listed = (await t.services.notices.listForRequest(receipt.requestId)).filter((x) => x.id === first.id || x.id === second.id);
     assert.deepEqual(listed.map((x) => x.kind), ['correction', 'reply.granted']);
   });
 });

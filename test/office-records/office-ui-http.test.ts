@@ -124,6 +124,10 @@ test('the record page links to release coordination (with the open letter\'s due
   assert.match(rooms.body, new RegExp(`href="/console/reading-rooms\\?room=${encodeURIComponent('市档案馆查阅点')}">市档案馆查阅点</a>`));
   assert.match(rooms.body, /未提供/);
   assert.doesNotMatch(rooms.body, /等待答复/);
+  // The drafter sees the rows but is not linked to the checklist, which is the office's and the leaders'.
+  const drafterView = await get(t.app, `/console/items/${published.id}`, await t.signIn('drafter'));
+  assert.match(drafterView.body, /<td>市档案馆查阅点<\/td>/);
+  assert.doesNotMatch(drafterView.body, /href="\/console\/reading-rooms/);
 });
 
 test('the coordination letter downloads as a Word file with the letter text', async () => {

@@ -1,4 +1,5 @@
-// /console/reading-rooms over HTTP: the checklist (overdue first), the bulk tick and the room form.
+// /console/reading-rooms over HTTP: the checklist (overdue first), the bulk tick, and the room form
+// on its own page, which is all the system administrator sees (三员分立: no checklist of items).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FakeClock } from '../../src/core/time/clock.ts';
@@ -43,16 +44,39 @@ test('the office sees overdue rows first and ticks several at once; the drafter 
   const drafter = await t.signIn('drafter');
   assert.equal((await get(t.app, '/console/reading-rooms', drafter)).statusCode, 403);
   assert.equal((await form(t.app, '/console/reading-rooms/provided', { ids, providedOn: '2025-10-31' }, drafter)).statusCode, 403);
+  assert.equal((await get(t.app, '/console/reading-rooms/rooms', drafter)).statusCode, 403);
+
+  // A leader oversees the checklist without ticking; the office reaches the room list from it.
+  const leader = await t.signIn('leader');
+  const overseen = await get(t.app, '/console/reading-rooms?state=all', leader);
+  assert.equal(overseen.statusCode, 200);
+  assert.match(overseen.body, /九月发布的公告/);
+  assert.doesNotMatch(overseen.body, /name="ids"|\/console\/reading-rooms\/rooms/);
+  assert.match((await get(t.app, '/console/reading-rooms', officer)).body, /href="\/console\/reading-rooms\/rooms">查阅场所设置/);
 });
 
-test('the room list is edited in a form of one line per room', async () => {
+test('the system administrator keeps the room list on its own page and never sees the checklist', async () => {
   const admin = await t.signIn('sysAdmin');
+  const checklist = await get(t.app, '/console/reading-rooms?state=all', admin);
+  assert.equal(checklist.statusCode, 403);
+  assert.doesNotMatch(checklist.body, /九月发布的公告/);
+  const page = await get(t.app, '/console/reading-rooms/rooms', admin);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /action="\/console\/reading-rooms\/rooms"/);
+  assert.match(page.body, /市档案馆查阅点 \| 章贡区 1 号 \| 工作日/);
+  assert.doesNotMatch(page.body, /九月发布的公告|孙公开|href="\/console\/reading-rooms"/);
+  assert.match(page.body, /href="\/console\/reading-rooms\/rooms"[^>]*>查阅场所设置/, 'the nav leads here');
+
   const saved = await form(t.app, '/console/reading-rooms/rooms', { rooms: '市档案馆查阅点 | 章贡区 1 号 | 工作日\n市政务服务中心 | 章贡区 3 号 | 工作日' }, admin);
   assert.equal(saved.statusCode, 303);
+  assert.equal(saved.headers.location, '/console/reading-rooms/rooms?saved=1');
+  assert.match((await get(t.app, saved.headers.location, admin)).body, /查阅场所已保存/);
   assert.deepEqual((await t.services.officeRecords.readingRooms.rooms(t.fx.agency.id)).map((r) => r.name), ['市档案馆查阅点', '市政务服务中心']);
   const dup = await form(t.app, '/console/reading-rooms/rooms', { rooms: '市档案馆查阅点\n市档案馆查阅点' }, admin);
   assert.equal(dup.statusCode, 422);
   assert.match(dup.body, /查阅场所名称不能重复/);
+  assert.match(dup.body, /市档案馆查阅点\n市档案馆查阅点<\/textarea>/, 'what was typed stays');
+  assert.doesNotMatch(dup.body, /九月发布的公告/);
 });
 
 test('coordination: a letter sent from the item page is listed, printable, and its outcome recorded', async () => {

@@ -1,5 +1,6 @@
 // Console /console/messages over HTTP: the inbox with the 3-month date, routing, the department's
-// draft, the office's approval and invalid marking, with only the allowed actions shown.
+// draft, the office's approval and invalid marking, with only the allowed actions shown; another
+// department's message is 404 until published (its existence is private) and 403 after.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { form, get } from '../helpers/http.ts';
@@ -8,7 +9,7 @@ import { useHttpFixture } from '../helpers/http-fixture.ts';
 describe('console 在线咨询和局长信箱', () => {
   let n = 0;
 
-  const t = useHttpFixture({ sessions: ['officer', 'drafter'] });
+  const t = useHttpFixture({ sessions: ['officer', 'drafter', 'confidentialityReviewer'], otherSessions: ['officer'] });
 
   async function message(subject: string) {
     const r = await t.services.participation.submit({
@@ -45,6 +46,27 @@ describe('console 在线咨询和局长信箱', () => {
     assert.equal(done.published, 1);
     const actions = await t.services.database.db.selectFrom('auditEvents').select('action').where('subjectId', '=', id).orderBy('seq').execute();
     assert.deepEqual(actions.map((a) => a.action), ['message.submit', 'message.route', 'message.draft', 'message.approve']);
+  });
+
+  test("another department's message: 404 while unpublished, 403 once published; another agency's always 404", async () => {
+    const id = await message('耕地保护宣传建议');
+    const url = `/console/messages/${id}`;
+    assert.equal((await form(t.app, `${url}/route`, { departmentId: t.fx.departments.farmland.id }, t.as.officer)).statusCode, 303);
+    // The planning department's drafter: the message is routed to the farmland department.
+    assert.equal((await get(t.app, url, t.as.drafter)).statusCode, 404, 'an unpublished letter is not disclosed');
+    assert.equal((await form(t.app, `${url}/draft`, { answer: '答复' }, t.as.drafter)).statusCode, 404);
+    assert.equal((await get(t.app, url, t.as.confidentialityReviewer)).statusCode, 403, 'a role that reads no messages');
+
+    await t.services.participation.draft(t.fx.actor('officer'), id, { answer: '感谢建议，已纳入宣传计划。' });
+    await t.services.participation.approve(t.fx.actor('officer'), id);
+    assert.equal((await t.services.participation.get(t.fx.actor('officer'), id)).published, 1);
+    const refused = await get(t.app, url, t.as.drafter);
+    assert.equal(refused.statusCode, 403, 'a published message exists publicly, but is not this department\'s');
+    assert.doesNotMatch(refused.body, /耕地保护宣传建议|赵六/);
+    await assert.rejects(t.services.participation.get(t.fx.actor('drafter'), id), { status: 403 });
+    assert.equal((await get(t.app, url, t.asOther.officer)).statusCode, 404, "another agency's message is missing");
+    await assert.rejects(t.services.participation.get(t.fx.otherActor('officer'), id), { status: 404 });
+    assert.equal((await get(t.app, url, t.as.officer)).statusCode, 200);
   });
 
   test('mark invalid needs a reason and is shown with it', async () => {

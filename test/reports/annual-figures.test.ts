@@ -1,37 +1,33 @@
 // Every cell of tables 二, 三 and 四 for a year of known data, in both formats (2025 → 2021
 // format; 2020 → 2019 format), the checks with a broken request, and the roll-up.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { buildApp } from '../../src/app.ts';
 import { FakeClock } from '../../src/core/time/clock.ts';
-import { get, loginAs } from '../helpers/http.ts';
+import { get } from '../helpers/http.ts';
+import { useHttpFixture } from '../helpers/http-fixture.ts';
 import type { AnnualReportFigures, ReportRow } from '../../src/modules/reports/index.ts';
-import { createFixture, type Fixture } from '../factories.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
 import { buildMainYear, importCsv } from './annual-ledger-data.ts';
 
-let services: TestServices;
-let fx: Fixture;
-
-before(async () => {
-  services = await createTestServices({ clock: new FakeClock('2026-01-20T02:00:00Z') });
-  fx = await createFixture(services);
-  await buildMainYear(services, fx);
+// The console roll-up test signs in over HTTP; the others call the services.
+const t = useHttpFixture({
+  clock: new FakeClock('2026-01-20T02:00:00Z'),
+  setup: async ({ services, fx }) => {
+    await buildMainYear(services, fx);
+  },
 });
-after(() => services.cleanup());
 
 const table = (rows: ReportRow[]) => rows.map((r) => [r.group ? `${r.group} ${r.label}` : r.label, ...r.values]);
 
 describe('annual report figures, 2021 format (2025)', () => {
   let f: AnnualReportFigures;
   before(async () => {
-    f = await services.reportFigures.computeAnnualReport({ agencyId: fx.agency.id, year: 2025, manual: { 'licensing.decisions': 12, 'fees.amount': 0 } });
+    f = await t.services.reportFigures.computeAnnualReport({ agencyId: t.fx.agency.id, year: 2025, manual: { 'licensing.decisions': 12, 'fees.amount': 0 } });
   });
 
   test('identifies the agency, year and format', () => {
     assert.equal(f.format, '2021');
-    assert.equal(f.agencyName, fx.agency.name);
+    assert.equal(f.agencyName, t.fx.agency.name);
     assert.equal(f.computedAt, '2026-01-20T02:00:00.000Z');
   });
 
@@ -91,7 +87,7 @@ describe('annual report figures, 2021 format (2025)', () => {
   });
 
   test('the next year carries in exactly what this year carried out', async () => {
-    const next = await services.reportFigures.computeAnnualReport({ agencyId: fx.agency.id, year: 2026 });
+    const next = await t.services.reportFigures.computeAnnualReport({ agencyId: t.fx.agency.id, year: 2026 });
     assert.deepEqual(next.table3[1].values, f.table3.at(-1)!.values);
     assert.deepEqual(next.table3.find((r) => r.key === 'total')!.values, [0, 1, 0, 1, 0, 0, 2]);
   });
@@ -100,7 +96,7 @@ describe('annual report figures, 2021 format (2025)', () => {
 describe('annual report figures, 2019 format (2020)', () => {
   let f: AnnualReportFigures;
   before(async () => {
-    f = await services.reportFigures.computeAnnualReport({ agencyId: fx.agency.id, year: 2020 });
+    f = await t.services.reportFigures.computeAnnualReport({ agencyId: t.fx.agency.id, year: 2020 });
   });
 
   test('table 三 has 23 rows with （六）其他处理 as one row', () => {
@@ -149,7 +145,7 @@ describe('annual report figures, 2019 format (2020)', () => {
 describe('consistency checks list the requests that break them (2023)', () => {
   let f: AnnualReportFigures;
   before(async () => {
-    await importCsv(services, fx.agency.id, [
+    await importCsv(t.services, t.fx.agency.id, [
       'trackingCode,applicantType,receivedOn,closedOn,outcome,reason',
       'B1,person,2023-04-01,2023-05-01,granted,',
       'B2,business,2023-04-02,2023-05-02,unableToProvide,notHeld',
@@ -157,13 +153,13 @@ describe('consistency checks list the requests that break them (2023)', () => {
       'B4,person,2023-03-01,2023-03-05,granted,',
       'G1,person,2023-03-01,2023-03-05,granted,',
     ].join('\n'));
-    const db = services.database.db;
+    const db = t.services.database.db;
     await db.updateTable('requests').set({ outcome: null }).where('trackingCode', '=', 'B1').execute();
     await db.updateTable('requests').set({ outcome: 'refused' }).where('trackingCode', '=', 'B2').execute();
     // Closed in the year but received in the next: in （七）, not in 一 or 二.
     await db.updateTable('requests').set({ closedOn: '2023-12-20' }).where('trackingCode', '=', 'B3').execute();
     await db.updateTable('requests').set({ applicantType: 'alien' }).where('trackingCode', '=', 'B4').execute();
-    f = await services.reportFigures.computeAnnualReport({ agencyId: fx.agency.id, year: 2023 });
+    f = await t.services.reportFigures.computeAnnualReport({ agencyId: t.fx.agency.id, year: 2023 });
   });
 
   test('closed without outcome and a reason not fitting the outcome fail （七） = （一）…（六）', () => {
@@ -194,15 +190,15 @@ describe('consistency checks list the requests that break them (2023)', () => {
 
 describe('roll-up of a city bureau and its county bureau', () => {
   test('per agency and in total, every cell summed and the checks recomputed', async () => {
-    await services.database.db.updateTable('agencies').set({ parentAgencyId: fx.agency.id }).where('id', '=', fx.otherAgency.id).execute();
-    await importCsv(services, fx.otherAgency.id, [
+    await t.services.database.db.updateTable('agencies').set({ parentAgencyId: t.fx.agency.id }).where('id', '=', t.fx.otherAgency.id).execute();
+    await importCsv(t.services, t.fx.otherAgency.id, [
       'trackingCode,applicantType,receivedOn,closedOn,outcome,reason',
       'C1,person,2025-03-01,2025-03-20,granted,',
       'C2,business,2024-12-01,2025-01-20,refused,stateSecret',
       'C3,other,2025-12-01,,,',
     ].join('\n'));
-    const r = await services.reportFigures.rollUpFor(fx.actor('officer'), { agencyId: fx.agency.id, year: 2025 });
-    assert.deepEqual(r.agencies.map((a) => a.agencyId), [fx.agency.id, fx.otherAgency.id]);
+    const r = await t.services.reportFigures.rollUpFor(t.fx.actor('officer'), { agencyId: t.fx.agency.id, year: 2025 });
+    assert.deepEqual(r.agencies.map((a) => a.agencyId), [t.fx.agency.id, t.fx.otherAgency.id]);
     const row = (f: AnnualReportFigures, key: string) => f.table3.find((x) => x.key === key)!.values;
     assert.deepEqual(row(r.agencies[1], 'received'), [1, 0, 0, 0, 0, 1, 2]);
     assert.deepEqual(row(r.total, 'received'), [6, 5, 4, 3, 4, 4, 26]);
@@ -216,29 +212,24 @@ describe('roll-up of a city bureau and its county bureau', () => {
   });
 
   test('the console page shows the roll-up and exports it as XLSX', async () => {
-    const app = await buildApp(services);
-    try {
-      const session = await loginAs(app, fx.users.officer.username, fx.password);
-      const page = await get(app, '/console/reports/rollup?year=2025', session);
-      assert.equal(page.statusCode, 200);
-      assert.match(page.body, /赣州市自然资源局（合计）/);
-      const xlsx = await get(app, '/console/reports/rollup.xlsx?year=2025', session);
-      assert.equal(xlsx.statusCode, 200);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-      assert.deepEqual(wb.worksheets.map((w) => w.name), ['表二 主动公开', '表三 依申请公开', '表四 复议诉讼', '校验']);
-      const t3 = wb.getWorksheet('表三 依申请公开')!;
-      assert.equal(t3.rowCount, 1 + 25 * 3);
-      assert.deepEqual((t3.getRow(t3.rowCount).values as unknown[]).slice(1), ['赣州市自然资源局（合计）', '四、结转下年度继续办理', 1, 1, 0, 1, 1, 1, 5]);
-    } finally {
-      await app.close();
-    }
+    const session = await t.signIn('officer');
+    const page = await get(t.app, '/console/reports/rollup?year=2025', session);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /赣州市自然资源局（合计）/);
+    const xlsx = await get(t.app, '/console/reports/rollup.xlsx?year=2025', session);
+    assert.equal(xlsx.statusCode, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ['表二 主动公开', '表三 依申请公开', '表四 复议诉讼', '校验']);
+    const t3 = wb.getWorksheet('表三 依申请公开')!;
+    assert.equal(t3.rowCount, 1 + 25 * 3);
+    assert.deepEqual((t3.getRow(t3.rowCount).values as unknown[]).slice(1), ['赣州市自然资源局（合计）', '四、结转下年度继续办理', 1, 1, 0, 1, 1, 1, 5]);
   });
 
   test('the county bureau may not see the city bureau; the city bureau sees the county', async () => {
-    await assert.rejects(services.reportFigures.computeFor(fx.otherActor('officer'), { agencyId: fx.agency.id, year: 2025 }), { status: 403 });
-    await assert.rejects(services.reportFigures.computeFor(fx.actor('drafter'), { agencyId: fx.agency.id, year: 2025 }), { status: 403 });
-    const child = await services.reportFigures.computeFor(fx.actor('leader'), { agencyId: fx.otherAgency.id, year: 2025 });
-    assert.equal(child.agencyId, fx.otherAgency.id);
+    await assert.rejects(t.services.reportFigures.computeFor(t.fx.otherActor('officer'), { agencyId: t.fx.agency.id, year: 2025 }), { status: 403 });
+    await assert.rejects(t.services.reportFigures.computeFor(t.fx.actor('drafter'), { agencyId: t.fx.agency.id, year: 2025 }), { status: 403 });
+    const child = await t.services.reportFigures.computeFor(t.fx.actor('leader'), { agencyId: t.fx.otherAgency.id, year: 2025 });
+    assert.equal(child.agencyId, t.fx.otherAgency.id);
   });
 });

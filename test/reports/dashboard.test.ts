@@ -1,47 +1,44 @@
 // Dashboard figures on a real database with known data. Today is Friday 2025-09-26 (Beijing);
 // the week ends on Sunday 2025-09-28; the 12 months run from 2024-10 to 2025-09.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createColumn, createFixture, type Fixture } from '../factories.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { createColumn } from '../factories.ts';
+import { useServiceFixture } from '../helpers/service-fixture.ts';
 import { insertEvent, insertItem, insertRequest } from './report-data.ts';
 import type { Dashboard } from '../../src/modules/reports/index.ts';
 
 describe('dashboard', () => {
-  let services: TestServices;
-  let fx: Fixture;
   let d: Dashboard;
 
-  before(async () => {
-    services = await createTestServices();
-    fx = await createFixture(services);
-    const a = fx.agency.id;
-    const { planning, farmland } = fx.departments;
-    await insertRequest(services, a, { status: 'drafting', replyDueOn: '2025-09-25', leadDepartmentId: planning.id }); // overdue
-    await insertRequest(services, a, { status: 'drafting', replyDueOn: '2025-09-26', leadDepartmentId: planning.id }); // due today
-    await insertRequest(services, a, { status: 'assigned', replyDueOn: '2025-09-28', leadDepartmentId: farmland.id }); // due Sunday
-    await insertRequest(services, a, { status: 'accepted', replyDueOn: '2025-09-29' }); // next week, unassigned
-    await insertRequest(services, a, { status: 'consulting', replyDueOn: '2025-09-20', leadDepartmentId: farmland.id }); // paused: not overdue
-    const closed = await insertRequest(services, a, { status: 'closed', receivedOn: '2025-09-01', closedOn: '2025-09-10' });
-    await insertEvent(services, closed.id, 'approve', '2025-09-05T02:00:00.000Z'); // 4 working days
-    const delivered = await insertRequest(services, a, { status: 'delivered', receivedOn: '2025-09-22', replyDueOn: '2025-09-19', leadDepartmentId: planning.id });
-    await insertEvent(services, delivered.id, 'approve', '2025-09-26T01:00:00.000Z'); // 4 working days
-    const lateNight = await insertRequest(services, a, { status: 'closed', receivedOn: '2025-09-15', closedOn: '2025-09-26' });
-    // 17:00Z on the 25th is 01:00 on the 26th in Beijing: 9 working days, not 8.
-    await insertEvent(services, lateNight.id, 'approve', '2025-09-25T17:00:00.000Z');
-    await insertRequest(services, a, { status: 'closed', receivedOn: '2024-09-15', closedOn: '2024-10-10' });
-    await insertRequest(services, fx.otherAgency.id, { status: 'drafting', replyDueOn: '2025-09-01' }); // other agency
+  const t = useServiceFixture({
+    setup: async ({ services, fx }) => {
+      const a = fx.agency.id;
+      const { planning, farmland } = fx.departments;
+      await insertRequest(services, a, { status: 'drafting', replyDueOn: '2025-09-25', leadDepartmentId: planning.id }); // overdue
+      await insertRequest(services, a, { status: 'drafting', replyDueOn: '2025-09-26', leadDepartmentId: planning.id }); // due today
+      await insertRequest(services, a, { status: 'assigned', replyDueOn: '2025-09-28', leadDepartmentId: farmland.id }); // due Sunday
+      await insertRequest(services, a, { status: 'accepted', replyDueOn: '2025-09-29' }); // next week, unassigned
+      await insertRequest(services, a, { status: 'consulting', replyDueOn: '2025-09-20', leadDepartmentId: farmland.id }); // paused: not overdue
+      const closed = await insertRequest(services, a, { status: 'closed', receivedOn: '2025-09-01', closedOn: '2025-09-10' });
+      await insertEvent(services, closed.id, 'approve', '2025-09-05T02:00:00.000Z'); // 4 working days
+      const delivered = await insertRequest(services, a, { status: 'delivered', receivedOn: '2025-09-22', replyDueOn: '2025-09-19', leadDepartmentId: planning.id });
+      await insertEvent(services, delivered.id, 'approve', '2025-09-26T01:00:00.000Z'); // 4 working days
+      const lateNight = await insertRequest(services, a, { status: 'closed', receivedOn: '2025-09-15', closedOn: '2025-09-26' });
+      // 17:00Z on the 25th is 01:00 on the 26th in Beijing: 9 working days, not 8.
+      await insertEvent(services, lateNight.id, 'approve', '2025-09-25T17:00:00.000Z');
+      await insertRequest(services, a, { status: 'closed', receivedOn: '2024-09-15', closedOn: '2024-10-10' });
+      await insertRequest(services, fx.otherAgency.id, { status: 'drafting', replyDueOn: '2025-09-01' }); // other agency
 
-    const column = await createColumn(services, fx, '通知公告');
-    const item = (fields: Parameters<typeof insertItem>[4]) => insertItem(services, a, column.id, planning.id, fields);
-    await item({ status: 'departmentReview' });
-    await item({ status: 'officeCheck', publishDueOn: '2025-09-30' });
-    await item({ status: 'officeCheck' });
-    await item({ status: 'draft', publishDueOn: '2025-09-20' }); // overdue for publication
-    await item({ status: 'published', publishedOn: '2025-08-10', publishDueOn: '2025-08-01' });
-    d = await services.dashboards.dashboard(fx.actor('officer'));
+      const column = await createColumn(services, fx, '通知公告');
+      const item = (fields: Parameters<typeof insertItem>[4]) => insertItem(services, a, column.id, planning.id, fields);
+      await item({ status: 'departmentReview' });
+      await item({ status: 'officeCheck', publishDueOn: '2025-09-30' });
+      await item({ status: 'officeCheck' });
+      await item({ status: 'draft', publishDueOn: '2025-09-20' }); // overdue for publication
+      await item({ status: 'published', publishedOn: '2025-08-10', publishDueOn: '2025-08-01' });
+      d = await services.dashboards.dashboard(fx.actor('officer'));
+    },
   });
-  after(async () => services.cleanup());
 
   test('requests open, due this week and overdue, in total and by lead department', () => {
     assert.equal(d.weekEnd, '2025-09-28');
@@ -74,12 +71,12 @@ describe('dashboard', () => {
   });
 
   test('drafters may not see it; a city bureau sees a county bureau read-only, not an unrelated one', async () => {
-    await assert.rejects(services.dashboards.dashboard(fx.actor('drafter')), { status: 403 });
-    await assert.rejects(services.dashboards.dashboard(fx.actor('officer'), { agencyId: fx.otherAgency.id }), { status: 403 });
-    await services.database.db.updateTable('agencies').set({ parentAgencyId: fx.agency.id }).where('id', '=', fx.otherAgency.id).execute();
-    const county = await services.dashboards.dashboard(fx.actor('leader'), { agencyId: fx.otherAgency.id });
+    await assert.rejects(t.services.dashboards.dashboard(t.fx.actor('drafter')), { status: 403 });
+    await assert.rejects(t.services.dashboards.dashboard(t.fx.actor('officer'), { agencyId: t.fx.otherAgency.id }), { status: 403 });
+    await t.services.database.db.updateTable('agencies').set({ parentAgencyId: t.fx.agency.id }).where('id', '=', t.fx.otherAgency.id).execute();
+    const county = await t.services.dashboards.dashboard(t.fx.actor('leader'), { agencyId: t.fx.otherAgency.id });
     assert.equal(county.scope.supervised, true);
     assert.equal(county.requests.overdue, 1);
-    assert.deepEqual(county.scope.choices.map((c) => c.id), [fx.agency.id, fx.otherAgency.id]);
+    assert.deepEqual(county.scope.choices.map((c) => c.id), [t.fx.agency.id, t.fx.otherAgency.id]);
   });
 });

@@ -1,6 +1,6 @@
 // The ledger import: every row validated, the whole file rejected with a line-by-line list,
 // otherwise one transaction with one audit event; CSV and XLSX; the CLI's JSON report.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,28 +8,22 @@ import ExcelJS from 'exceljs';
 import { systemActor } from '../../src/core/audit/audit.ts';
 import { FakeClock } from '../../src/core/time/clock.ts';
 import { LedgerRejected } from '../../src/modules/reports/index.ts';
-import { createFixture, type Fixture } from '../factories.ts';
-import { createTestServices, usingPostgres, type TestServices } from '../helpers/test-services.ts';
+import { runCommand } from '../helpers/cli.ts';
+import { useServiceFixture } from '../helpers/service-fixture.ts';
 import { importCsv } from './annual-ledger-data.ts';
 
-let services: TestServices;
-let fx: Fixture;
-before(async () => {
-  services = await createTestServices({ clock: new FakeClock('2026-01-20T02:00:00Z') });
-  fx = await createFixture(services);
-});
-after(() => services.cleanup());
+const t = useServiceFixture({ clock: new FakeClock('2026-01-20T02:00:00Z') });
 
 const HEADER = 'trackingCode,applicantType,receivedOn,closedOn,outcome,reason';
 const problemsOf = async (csv: string) => {
-  const err = await importCsv(services, fx.agency.id, csv).then(() => null, (e: unknown) => e);
+  const err = await importCsv(t.services, t.fx.agency.id, csv).then(() => null, (e: unknown) => e);
   assert.ok(err instanceof LedgerRejected, 'the file is rejected');
   return err.problems.map((p) => `${p.line}: ${p.message}`);
 };
 
 describe('ledger import validation', () => {
   test('every bad row is listed with its line number and nothing is imported', async () => {
-    await importCsv(services, fx.agency.id, `${HEADER}\nOLD-1,person,2025-01-02,2025-01-10,granted,\n`);
+    await importCsv(t.services, t.fx.agency.id, `${HEADER}\nOLD-1,person,2025-01-02,2025-01-10,granted,\n`);
     const problems = await problemsOf([
       HEADER,
       'A1,person,2025-02-01,2025-02-10,granted,',
@@ -55,7 +49,7 @@ describe('ledger import validation', () => {
       '9: 办理结果“sortOf”无效（应为 granted、partlyGranted、refused、unableToProvide、notProcessed、otherHandling 之一）',
       '10: 收到日期 2026-03-01 晚于今天',
     ]);
-    const count = await services.database.db.selectFrom('requests').select((eb) => eb.fn.countAll().as('n')).where('agencyId', '=', fx.agency.id).executeTakeFirstOrThrow();
+    const count = await t.services.database.db.selectFrom('requests').select((eb) => eb.fn.countAll().as('n')).where('agencyId', '=', t.fx.agency.id).executeTakeFirstOrThrow();
     assert.equal(Number(count.n), 1);
   });
 
@@ -73,33 +67,25 @@ describe('ledger import', () => {
     ws.addRow(['X-1', 'person', new Date(Date.UTC(2025, 10, 3)), new Date(Date.UTC(2025, 10, 20)), 'refused', 'thirdPartyRights']);
     ws.addRow(['X-2', 'legalService', '2026-01-05', null, null, null]);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    const r = await services.ledgerImport.importLedger(systemActor('测试'), fx.agency.id, { filename: '台账.xlsx', bytes });
+    const r = await t.services.ledgerImport.importLedger(systemActor('测试'), t.fx.agency.id, { filename: '台账.xlsx', bytes });
     assert.deepEqual([r.imported, r.closed, r.open], [2, 1, 1]);
-    const rows = await services.database.db.selectFrom('requests').selectAll().where('trackingCode', 'in', ['X-1', 'X-2']).orderBy('trackingCode').execute();
+    const rows = await t.services.database.db.selectFrom('requests').selectAll().where('trackingCode', 'in', ['X-1', 'X-2']).orderBy('trackingCode').execute();
     assert.deepEqual(rows.map((x) => [x.status, x.imported, x.originalReceivedOn, x.closedOn, x.outcome, x.outcomeReason, x.applicantName]), [
       ['closed', 1, '2025-11-03', '2025-11-20', 'refused', 'thirdPartyRights', '（导入）'],
       ['accepted', 1, '2026-01-05', null, null, null, '（导入）'],
     ]);
     // The open one has a reply deadline (20 working days, 第三十三条) like any accepted request.
     assert.equal(rows[1].replyDueOn, '2026-02-02');
-    const audit = await services.database.db.selectFrom('auditEvents').selectAll().where('action', '=', 'request.import').where('agencyId', '=', fx.agency.id).execute();
+    const audit = await t.services.database.db.selectFrom('auditEvents').selectAll().where('action', '=', 'request.import').where('agencyId', '=', t.fx.agency.id).execute();
     assert.equal(audit.length, 2);
     assert.match(audit[1].summary, new RegExp(r.sha256));
   });
 });
 
 describe('CLI report annual --format json', () => {
-  test('writes the figures with table3 as 25 rows of seven values', async (t) => {
-    if (usingPostgres) return t.diagnostic('the CLI opens the SQLite file of DATA_DIR; covered on SQLite');
-    const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL, NODE_ENV: process.env.NODE_ENV };
-    Object.assign(process.env, { DATA_DIR: services.dataDir, DATABASE_URL: '', NODE_ENV: 'test' });
-    const { commands } = await import('../../src/cli/commands.ts');
-    const out = path.join(services.dataDir, 'report.json');
-    try {
-      assert.equal(await commands['report annual'].run(['--agency', fx.agency.code, '--year', '2025', '--format', 'json', '--out', out]), 0);
-    } finally {
-      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
-    }
+  test('writes the figures with table3 as 25 rows of seven values', async () => {
+    const out = path.join(t.services.dataDir, 'report.json');
+    assert.equal((await runCommand(t.services, 'report annual', ['--agency', t.fx.agency.code, '--year', '2025', '--format', 'json', '--out', out])).code, 0);
     const json = JSON.parse(fs.readFileSync(out, 'utf8'));
     assert.deepEqual(Object.keys(json).sort(), ['agencyId', 'agencyName', 'checks', 'computedAt', 'feesCollectedFen', 'format', 'table2', 'table3', 'table4', 'year']);
     assert.equal(json.table3.length, 25);

@@ -8,7 +8,7 @@ import { FakeClock } from '../../src/core/time/clock.ts';
 import { decodeImage, hasPhotoMetadata, photoJpeg } from '../privacy/redaction-image.fixtures.ts';
 import { anonymousSession, form, get, multipartForm } from '../helpers/http.ts';
 import { useHttpFixture } from '../helpers/http-fixture.ts';
-import { online, setDay } from '../requests/request-helpers.ts';
+import { partlyGrantedDraft, setDay } from '../requests/request-helpers.ts';
 
 const clock = new FakeClock('2025-10-20T02:00:00Z');
 const t = useHttpFixture({ sessions: ['officer', 'drafter'], clock });
@@ -19,14 +19,7 @@ test('a photo is redacted by area, approved, and reaches the applicant only reda
   setDay(clock, '2025-10-20');
   const office = t.fx.actor('officer');
   const drafter = t.fx.actor('drafter');
-  const { requestId, trackingCode } = await t.services.requests.apply(online(t.fx.agency.id, { deliveryMethod: 'onlineDownload' }), '203.0.113.9');
-  await t.services.requests.act(office, requestId, 'accept', { note: '' });
-  await t.services.requests.act(office, requestId, 'assign', { note: '', departmentIds: [t.fx.departments.planning.id] });
-  await t.services.requests.act(drafter, requestId, 'startDrafting', { note: '' });
-  const draft = await t.services.requests.replies.saveDraft(drafter, requestId, {
-    opinion: '现答复如下。',
-    items: [{ description: '违法用地现场照片', replyType: 'disclosed', decision: 'partlyGranted', explanation: '照片中的车牌号码等个人信息不予公开（第十五条）。' }],
-  });
+  const { requestId, trackingCode, draft } = await partlyGrantedDraft(t.services, t.fx, { description: '违法用地现场照片', explanation: '照片中的车牌号码等个人信息不予公开（第十五条）。' });
   const url = `/console/requests/${requestId}/files`;
   const photo = photoJpeg(320, 240);
   const up = await multipartForm(t.app, url, { replyItemId: draft.items[0].id }, [{ field: 'file', filename: '现场照片.jpg', bytes: photo, type: 'image/jpeg' }], t.as.drafter);

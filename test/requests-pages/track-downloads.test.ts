@@ -7,7 +7,7 @@ import { extractPdfText } from '../../src/modules/catalog/index.ts';
 import { chinesePdf, ID_NUMBER, NOTICE_LINES } from '../privacy/redaction.fixtures.ts';
 import { anonymousSession, form } from '../helpers/http.ts';
 import { useHttpFixture } from '../helpers/http-fixture.ts';
-import { online, setDay } from '../requests/request-helpers.ts';
+import { partlyGrantedDraft, setDay } from '../requests/request-helpers.ts';
 
 const clock = new FakeClock('2025-10-20T02:00:00Z');
 
@@ -17,14 +17,7 @@ test('the applicant downloads the notice and the redacted file from /track', asy
   setDay(clock, '2025-10-20');
   const office = t.fx.actor('officer');
   const drafter = t.fx.actor('drafter');
-  const { requestId, trackingCode } = await t.services.requests.apply(online(t.fx.agency.id, { deliveryMethod: 'onlineDownload' }), '203.0.113.9');
-  await t.services.requests.act(office, requestId, 'accept', { note: '' });
-  await t.services.requests.act(office, requestId, 'assign', { note: '', departmentIds: [t.fx.departments.planning.id] });
-  await t.services.requests.act(drafter, requestId, 'startDrafting', { note: '' });
-  const draft = await t.services.requests.replies.saveDraft(drafter, requestId, {
-    opinion: '现答复如下。',
-    items: [{ description: '征收补偿登记结果', replyType: 'disclosed', decision: 'partlyGranted', explanation: '他人个人信息不予公开（第十五条）。' }],
-  });
+  const { requestId, trackingCode, draft } = await partlyGrantedDraft(t.services, t.fx, { description: '征收补偿登记结果', explanation: '他人个人信息不予公开（第十五条）。' });
   const fileId = await t.services.replyFiles.upload(drafter, requestId, { filename: '登记结果.pdf', bytes: await chinesePdf([NOTICE_LINES]), replyItemId: draft.items[0].id });
   await t.services.replyFiles.redact(drafter, requestId, fileId, { texts: [{ text: ID_NUMBER }], reason: 'thirdPartyRights' });
   await t.services.requests.act(drafter, requestId, 'submitReply', { note: '请审核' });

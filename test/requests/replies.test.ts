@@ -2,45 +2,41 @@
 // reply (table 三), approval issuing a numbered notice, the outcomes of the other endings,
 // record corrections (第四十一条) and the screening of third parties' personal data (第十五条).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { FakeClock } from '../../src/core/time/clock.ts';
 import { idCardCheckChar } from '../../src/core/text/identifiers.ts';
 import type { ReplyDraftInput, ReplyItemInput } from '../../src/modules/requests/index.ts';
-import { createColumn, createFixture, publishedItem, type Fixture } from '../factories.ts';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
-import { online, setDay, VALID_ID } from './request-helpers.ts';
+import { createColumn, publishedItem } from '../factories.ts';
+import { useServiceFixture } from '../helpers/service-fixture.ts';
+import { online, setDay, toDrafting, VALID_ID } from './request-helpers.ts';
 
-let s: TestServices;
-let fx: Fixture;
 let publishedId: string;
 const clock = new FakeClock('2025-09-26T02:00:00Z');
 const OTHER_ID = `36070219900307211${idCardCheckChar('36070219900307211')}`;
 
-before(async () => {
-  s = await createTestServices({ clock });
-  fx = await createFixture(s);
-  const column = await createColumn(s, fx);
-  publishedId = (await publishedItem(s, fx, column.id, { title: '赣州市国土空间总体规划（2021—2035年）' })).id;
+const t = useServiceFixture({
+  clock,
+  setup: async ({ services, fx }) => {
+    const column = await createColumn(services, fx);
+    publishedId = (await publishedItem(services, fx, column.id, { title: '赣州市国土空间总体规划（2021—2035年）' })).id;
+  },
 });
-after(() => s.cleanup());
 
-const office = () => fx.actor('officer');
-const drafter = () => fx.actor('drafter');
+const office = () => t.fx.actor('officer');
+const drafter = () => t.fx.actor('drafter');
 const item = (extra: Partial<ReplyItemInput> = {}): ReplyItemInput => ({ description: '2024 年沙河镇征收补偿安置方案', replyType: 'disclosed', ...extra });
 
 async function drafting(extra = {}) {
   setDay(clock, '2025-09-26');
-  const { requestId } = await s.requests.apply(online(fx.agency.id, extra), '203.0.113.9');
-  await s.requests.act(office(), requestId, 'accept', { note: '' });
-  await s.requests.act(office(), requestId, 'assign', { note: '', departmentIds: [fx.departments.planning.id] });
-  await s.requests.act(drafter(), requestId, 'startDrafting', { note: '' });
+  const { requestId } = await t.services.requests.apply(online(t.fx.agency.id, extra), '203.0.113.9');
+  await toDrafting(t.services, t.fx, requestId);
   return requestId;
 }
 
 async function approve(id: string, draft: ReplyDraftInput) {
-  await s.requests.replies.saveDraft(drafter(), id, draft);
-  await s.requests.act(drafter(), id, 'submitReply', { note: '请审核' });
-  return s.requests.act(office(), id, 'approve', { note: '' });
+  await t.services.requests.replies.saveDraft(drafter(), id, draft);
+  await t.services.requests.act(drafter(), id, 'submitReply', { note: '请审核' });
+  return t.services.requests.act(office(), id, 'approve', { note: '' });
 }
 
 describe('replies', () => {
@@ -59,7 +55,7 @@ describe('replies', () => {
     ];
     for (const [extra, outcome, reason] of cases) {
       const input = extra.catalogItemId === '' ? { ...extra, catalogItemId: publishedId } : extra;
-      const view = await s.requests.replies.saveDraft(drafter(), id, { opinion: '', items: [item(input)] });
+      const view = await t.services.requests.replies.saveDraft(drafter(), id, { opinion: '', items: [item(input)] });
       assert.deepEqual([view.reported?.outcome, view.reported?.reason], [outcome, reason], JSON.stringify(extra));
       assert.ok(view.items[0].basis.includes('条例'));
     }
@@ -67,23 +63,23 @@ describe('replies', () => {
 
   test('a catalog link must be a published item of the agency', async () => {
     const id = await drafting();
-    await assert.rejects(s.requests.replies.saveDraft(drafter(), id, { opinion: '', items: [item({ replyType: 'alreadyPublished', catalogItemId: 'no-such-item' })] }),
+    await assert.rejects(t.services.requests.replies.saveDraft(drafter(), id, { opinion: '', items: [item({ replyType: 'alreadyPublished', catalogItemId: 'no-such-item' })] }),
       (e: { code: string; fields: { field: string }[] }) => e.code === 'VALIDATION_FAILED' && e.fields[0].field === 'items.0.catalogItemId');
   });
 
   test('the office may name the published item by its 索引号 or its portal link; the reply keeps its ID', async () => {
     const id = await drafting();
-    const { indexNumber } = await s.database.db.selectFrom('items').select('indexNumber').where('id', '=', publishedId).executeTakeFirstOrThrow();
+    const { indexNumber } = await t.services.database.db.selectFrom('items').select('indexNumber').where('id', '=', publishedId).executeTakeFirstOrThrow();
     assert.ok(indexNumber);
     for (const typed of [indexNumber, `https://gk.example.gov.cn/items/${publishedId}?lang=zh-Hant`]) {
-      const view = await s.requests.replies.saveDraft(drafter(), id, { opinion: '', items: [item({ replyType: 'alreadyPublished', catalogItemId: typed })] });
+      const view = await t.services.requests.replies.saveDraft(drafter(), id, { opinion: '', items: [item({ replyType: 'alreadyPublished', catalogItemId: typed })] });
       assert.equal(view.items[0].catalogItemId, publishedId, typed);
     }
   });
 
   test('a multi-item reply is partly granted; approval sets the outcome and issues a numbered notice', async () => {
     const id = await drafting();
-    await assert.rejects(s.requests.act(drafter(), id, 'submitReply', { note: '请审核' }), { code: 'REPLY_EMPTY' });
+    await assert.rejects(t.services.requests.act(drafter(), id, 'submitReply', { note: '请审核' }), { code: 'REPLY_EMPTY' });
     const d = await approve(id, {
       opinion: '经审查，现答复如下。',
       items: [
@@ -93,52 +89,52 @@ describe('replies', () => {
       ],
     });
     assert.deepEqual([d.outcome, d.status], ['partlyGranted', 'approved']);
-    const reply = await s.requests.replies.get(office(), id);
+    const reply = await t.services.requests.replies.get(office(), id);
     assert.match(reply.noticeNumber, /公开〔2025〕[1-9]\d*号/);
     assert.equal(reply.approvedOn, '2025-09-26');
     assert.equal(reply.editable, false);
-    const notice = await s.notices.get(office(), reply.noticeId!);
+    const notice = await t.services.notices.get(office(), reply.noticeId!);
     assert.equal(notice.kind, 'reply.partlyGranted');
     assert.match(notice.body, /一、关于“国土空间总体规划”：予以公开。.*索引号 .*网址 \/items\//);
     assert.match(notice.body, /三、关于“被征收户身份信息”：不予公开（保护第三方合法权益）。.*第十五条/);
-    await assert.rejects(s.requests.replies.saveDraft(office(), id, { opinion: '', items: [item()] }), { code: 'REPLY_NOT_EDITABLE' });
+    await assert.rejects(t.services.requests.replies.saveDraft(office(), id, { opinion: '', items: [item()] }), { code: 'REPLY_NOT_EDITABLE' });
   });
 
   test('the office may correct a draft under review; the department may not', async () => {
     const id = await drafting();
-    await s.requests.replies.saveDraft(drafter(), id, { opinion: '', items: [item()] });
-    await s.requests.act(drafter(), id, 'submitReply', { note: '请审核' });
-    await assert.rejects(s.requests.replies.saveDraft(drafter(), id, { opinion: '', items: [item()] }), { code: 'FORBIDDEN' });
-    const view = await s.requests.replies.saveDraft(office(), id, { opinion: '', items: [item({ decision: 'partlyGranted', explanation: '删去个人信息后提供' })] });
+    await t.services.requests.replies.saveDraft(drafter(), id, { opinion: '', items: [item()] });
+    await t.services.requests.act(drafter(), id, 'submitReply', { note: '请审核' });
+    await assert.rejects(t.services.requests.replies.saveDraft(drafter(), id, { opinion: '', items: [item()] }), { code: 'FORBIDDEN' });
+    const view = await t.services.requests.replies.saveDraft(office(), id, { opinion: '', items: [item({ decision: 'partlyGranted', explanation: '删去个人信息后提供' })] });
     assert.equal(view.reported?.outcome, 'partlyGranted');
-    await assert.rejects(s.requests.replies.get(fx.otherActor('officer'), id), { status: 404 });
+    await assert.rejects(t.services.requests.replies.get(t.fx.otherActor('officer'), id), { status: 404 });
   });
 
   test('withdrawn and merged requests end with their outcomes and closing date', async () => {
     const a = await drafting();
-    const w = await s.requests.act(office(), a, 'withdraw', { note: '申请人书面撤回' });
+    const w = await t.services.requests.act(office(), a, 'withdraw', { note: '申请人书面撤回' });
     assert.deepEqual([w.outcome, w.closedOn], ['otherHandling', '2025-09-26']);
     const b = await drafting();
     const c = await drafting();
-    const target = await s.requests.get(office(), c);
-    const m = await s.requests.act(office(), b, 'merge', { note: '重复申请', mergeIntoTrackingCode: target.trackingCode });
+    const target = await t.services.requests.get(office(), c);
+    const m = await t.services.requests.act(office(), b, 'merge', { note: '重复申请', mergeIntoTrackingCode: target.trackingCode });
     assert.deepEqual([m.outcome, m.closedOn], ['notProcessed', '2025-09-26']);
-    const row = await s.database.db.selectFrom('requests').select(['outcomeReason']).where('id', 'in', [a, b]).orderBy('outcome').execute();
+    const row = await t.services.database.db.selectFrom('requests').select(['outcomeReason']).where('id', 'in', [a, b]).orderBy('outcome').execute();
     assert.deepEqual(row.map((r) => r.outcomeReason).sort(), ['other', 'repeated']);
   });
 
   test('an abandoned request counts as other handling 1 (第三十条)', async () => {
     setDay(clock, '2025-09-26');
-    const { requestId } = await s.requests.apply(online(fx.agency.id), '203.0.113.9');
-    await s.requests.act(office(), requestId, 'requestCorrection', { note: '请补充文号', correctionPeriodDays: 5 });
-    const notices = await s.notices.listForRequest(requestId);
+    const { requestId } = await t.services.requests.apply(online(t.fx.agency.id), '203.0.113.9');
+    await t.services.requests.act(office(), requestId, 'requestCorrection', { note: '请补充文号', correctionPeriodDays: 5 });
+    const notices = await t.services.notices.listForRequest(requestId);
     assert.deepEqual(notices.map((n) => n.kind), ['correction']);
     assert.match(notices[0].body, /请补充文号/);
     setDay(clock, '2025-10-20');
-    const d = await s.requests.act(office(), requestId, 'abandon', { note: '逾期未补正' });
+    const d = await t.services.requests.act(office(), requestId, 'abandon', { note: '逾期未补正' });
     assert.deepEqual([d.status, d.outcome, d.closedOn], ['abandoned', 'otherHandling', '2025-10-20']);
     // The applicant is told in writing, with the remedy, that the request is no longer processed.
-    const termination = (await s.notices.listForRequest(requestId)).find((n) => n.kind === 'reply.otherHandling');
+    const termination = (await t.services.notices.listForRequest(requestId)).find((n) => n.kind === 'reply.otherHandling');
     assert.ok(termination, 'a notice for the otherHandling outcome');
     assert.match(termination.body, /第三十条/);
     assert.match(termination.body, /不再处理/);
@@ -147,25 +143,25 @@ describe('replies', () => {
 
   test('a record correction (第四十一条) is answered with its own notice', async () => {
     const id = await drafting({ kind: 'recordCorrection', infoDescription: '本人不动产登记簿记载的姓名有误，应为王小明，请予更正。' });
-    assert.equal((await s.requests.get(office(), id)).kind, 'recordCorrection');
-    await assert.rejects(s.requests.replies.saveDraft(drafter(), id, { opinion: '', items: [item({ replyType: 'repeatedRequest', explanation: 'x' })] }), { code: 'VALIDATION_FAILED' });
+    assert.equal((await t.services.requests.get(office(), id)).kind, 'recordCorrection');
+    await assert.rejects(t.services.requests.replies.saveDraft(drafter(), id, { opinion: '', items: [item({ replyType: 'repeatedRequest', explanation: 'x' })] }), { code: 'VALIDATION_FAILED' });
     const d = await approve(id, { opinion: '', items: [item({ description: '不动产登记簿权利人姓名', explanation: '已核对原始档案并更正' })] });
     assert.equal(d.outcome, 'granted');
-    const reply = await s.requests.replies.get(office(), id);
+    const reply = await t.services.requests.replies.get(office(), id);
     assert.equal(reply.reported?.label, '予以更正');
-    const notice = await s.notices.get(office(), reply.noticeId!);
+    const notice = await t.services.notices.get(office(), reply.noticeId!);
     assert.equal(notice.kind, 'recordCorrection');
     assert.match(notice.body, /予以更正。已核对原始档案并更正。依据：.*第四十一条/);
   });
 
   test("a third party's ID number in the reply blocks approval; the applicant's own does not", async () => {
     const id = await drafting();
-    await s.requests.replies.saveDraft(drafter(), id, { opinion: '', items: [item({ explanation: `被征收户李某（身份证号 ${OTHER_ID}）的补偿协议` })] });
-    await s.requests.act(drafter(), id, 'submitReply', { note: '请审核' });
-    await assert.rejects(s.requests.act(office(), id, 'approve', { note: '' }), (e: { code: string; message: string }) =>
+    await t.services.requests.replies.saveDraft(drafter(), id, { opinion: '', items: [item({ explanation: `被征收户李某（身份证号 ${OTHER_ID}）的补偿协议` })] });
+    await t.services.requests.act(drafter(), id, 'submitReply', { note: '请审核' });
+    await assert.rejects(t.services.requests.act(office(), id, 'approve', { note: '' }), (e: { code: string; message: string }) =>
       e.code === 'REPLY_HAS_PERSONAL_DATA' && e.message.includes('第十五条') && !e.message.includes(OTHER_ID));
-    assert.equal((await s.requests.get(office(), id)).status, 'officeReview');
-    await s.requests.replies.saveDraft(office(), id, { opinion: `申请人（身份证号 ${VALID_ID}）：`, items: [item({ explanation: '被征收户李某的补偿协议（已去标识化）' })] });
-    assert.equal((await s.requests.act(office(), id, 'approve', { note: '' })).outcome, 'granted');
+    assert.equal((await t.services.requests.get(office(), id)).status, 'officeReview');
+    await t.services.requests.replies.saveDraft(office(), id, { opinion: `申请人（身份证号 ${VALID_ID}）：`, items: [item({ explanation: '被征收户李某的补偿协议（已去标识化）' })] });
+    assert.equal((await t.services.requests.act(office(), id, 'approve', { note: '' })).outcome, 'granted');
   });
 });

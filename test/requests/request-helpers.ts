@@ -2,6 +2,8 @@
 import { idCardCheckChar } from '../../src/core/text/identifiers.ts';
 import type { FakeClock } from '../../src/core/time/clock.ts';
 import type { ApplicationInput, OnlineApplication } from '../../src/modules/requests/index.ts';
+import type { Services } from '../../src/services.ts';
+import type { Fixture } from '../factories.ts';
 
 /** A checksum-valid resident ID number (region 320402, born 1980-01-01). */
 export const VALID_ID = `32040219800101633${idCardCheckChar('32040219800101633')}`;
@@ -27,4 +29,22 @@ export function online(agencyId: string, extra: Partial<OnlineApplication> = {})
 /** Moves the fake clock to 10:00 Beijing time on a legal date. */
 export function setDay(clock: FakeClock, date: string): void {
   clock.set(`${date}T02:00:00Z`);
+}
+
+/** The office accepts the request and assigns it to 国土空间规划科, whose drafter starts drafting. */
+export async function toDrafting(services: Services, fx: Fixture, requestId: string) {
+  await services.requests.act(fx.actor('officer'), requestId, 'accept', { note: '' });
+  await services.requests.act(fx.actor('officer'), requestId, 'assign', { note: '', departmentIds: [fx.departments.planning.id] });
+  return services.requests.act(fx.actor('drafter'), requestId, 'startDrafting', { note: '' });
+}
+
+/** An application for online download, in drafting, with a reply draft of one partly granted item. */
+export async function partlyGrantedDraft(services: Services, fx: Fixture, item: { description: string; explanation: string }) {
+  const receipt = await services.requests.apply(online(fx.agency.id, { deliveryMethod: 'onlineDownload' }), '203.0.113.9');
+  await toDrafting(services, fx, receipt.requestId);
+  const draft = await services.requests.replies.saveDraft(fx.actor('drafter'), receipt.requestId, {
+    opinion: '现答复如下。',
+    items: [{ ...item, replyType: 'disclosed', decision: 'partlyGranted' }],
+  });
+  return { ...receipt, draft };
 }

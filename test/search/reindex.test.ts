@@ -2,77 +2,62 @@
 // published records in batches — entries damaged or missing come back, stale ones go, the newest-
 // first order of the messages survives, and a message published while the rebuild runs is found
 // exactly once. Damage is done with SQL on the index tables of the database in use.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { FakeClock } from '../../src/core/time/clock.ts';
 import { rebuildMessageSearchIndex, type OnlineMessageInput } from '../../src/modules/participation/index.ts';
-import { createColumn, createFixture, publishedItem, type Fixture } from '../factories.ts';
-import { createTestServices, usingPostgres, type TestServices } from '../helpers/test-services.ts';
+import { createColumn, publishedItem } from '../factories.ts';
+import { runCommand } from '../helpers/cli.ts';
+import { useServiceFixture } from '../helpers/service-fixture.ts';
+import { usingPostgres } from '../helpers/test-services.ts';
 
 describe('search reindex', () => {
-  let services: TestServices;
-  let fx: Fixture;
-  let clock: FakeClock;
+  const clock = new FakeClock('2025-09-01T02:00:00Z');
   let keyCounter = 0;
   let columnId: string;
   const ids: Record<string, string> = {};
   const items: Record<string, string> = {};
-  const db = () => services.database.db;
+  const db = () => t.services.database.db;
 
   async function answered(name: string, extra: Partial<OnlineMessageInput>, answer: string): Promise<void> {
     clock.advanceMs(86_400_000);
-    const receipt = await services.participation.submit({
-      agencyId: fx.agency.id, idempotencyKey: `reindex-${++keyCounter}-abcdefgh`, kind: 'consultation', askerName: '赵建国', phone: '13812346333',
+    const receipt = await t.services.participation.submit({
+      agencyId: t.fx.agency.id, idempotencyKey: `reindex-${++keyCounter}-abcdefgh`, kind: 'consultation', askerName: '赵建国', phone: '13812346333',
       email: '', subject: '咨询', content: '请问有关政策如何执行？', consentToPublish: true, ...extra,
     }, 'ip');
     const row = await db().selectFrom('messages').select('id').where('trackingCode', '=', receipt.trackingCode).executeTakeFirstOrThrow();
-    await services.participation.draft(fx.actor('officer'), row.id, { answer });
-    await services.participation.approve(fx.actor('officer'), row.id);
+    await t.services.participation.draft(t.fx.actor('officer'), row.id, { answer });
+    await t.services.participation.approve(t.fx.actor('officer'), row.id);
     ids[name] = row.id;
   }
 
   const messages = async (q: string) => {
-    const result = await services.participation.publicAnswers(fx.agency.id, q, 1, 50);
+    const result = await t.services.participation.publicAnswers(t.fx.agency.id, q, 1, 50);
     const names = Object.fromEntries(Object.entries(ids).map(([k, v]) => [v, k]));
     return { total: result.total, names: result.rows.map((r) => names[r.id] ?? r.id) };
   };
   const catalog = async (q: string) => {
-    const result = await services.search.search({ q, agencyId: fx.agency.id, page: 1, pageSize: 50 });
+    const result = await t.services.search.search({ q, agencyId: t.fx.agency.id, page: 1, pageSize: 50 });
     const names = Object.fromEntries(Object.entries(items).map(([k, v]) => [v, k]));
     return result.hits.map((h) => names[h.itemId] ?? h.itemId).sort();
   };
 
   /** Runs the command in this process against the test database; returns its exit code and output. */
-  async function reindex(args: string[]): Promise<{ code: number; out: string }> {
-    const database = services.config.database;
-    const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL, NODE_ENV: process.env.NODE_ENV };
-    Object.assign(process.env, { DATA_DIR: services.dataDir, DATABASE_URL: database.kind === 'postgres' ? database.url : `sqlite:${database.file}`, NODE_ENV: 'test' });
-    const lines: string[] = [];
-    const log = console.log;
-    console.log = (...parts: unknown[]) => void lines.push(parts.join(' '));
-    try {
-      const { commands } = await import('../../src/cli/commands.ts');
-      return { code: await commands['search reindex'].run(args), out: lines.join('\n') };
-    } finally {
-      console.log = log;
-      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
-    }
-  }
+  const reindex = (args: string[]) => runCommand(t.services, 'search reindex', args);
 
-  before(async () => {
-    clock = new FakeClock('2025-09-01T02:00:00Z');
-    services = await createTestServices({ clock });
-    fx = await createFixture(services);
-    await answered('compensation', { subject: '征地补偿标准咨询', content: '本村征地补偿标准什么时候公布？' }, '您好：征地补偿标准已在门户网站公布。');
-    await answered('housing', { subject: '关于安置房的问题', content: '安置房什么时候交付？' }, '您好：征地工作结束后，补偿款和安置房按协议交付。');
-    await answered('reclamation', { subject: '土地复垦验收', content: '土地复垦项目验收需要多长时间？' }, '您好：征地范围以外的复垦项目验收一般在20个工作日内完成。');
-    columnId = (await createColumn(services, fx)).id;
-    items.plan = (await publishedItem(services, fx, columnId, { title: '国土空间总体规划公告', docNumber: '赣市自然资〔2025〕11号' })).id;
-    items.mining = (await publishedItem(services, fx, columnId, { title: '矿产资源开发利用方案公示', docNumber: '赣市自然资〔2025〕12号' })).id;
-    items.farmland = (await publishedItem(services, fx, columnId, { title: '耕地保护目标责任书', docNumber: '赣市自然资〔2025〕13号' })).id;
+  const t = useServiceFixture({
+    clock,
+    setup: async () => {
+      await answered('compensation', { subject: '征地补偿标准咨询', content: '本村征地补偿标准什么时候公布？' }, '您好：征地补偿标准已在门户网站公布。');
+      await answered('housing', { subject: '关于安置房的问题', content: '安置房什么时候交付？' }, '您好：征地工作结束后，补偿款和安置房按协议交付。');
+      await answered('reclamation', { subject: '土地复垦验收', content: '土地复垦项目验收需要多长时间？' }, '您好：征地范围以外的复垦项目验收一般在20个工作日内完成。');
+      columnId = (await createColumn(t.services, t.fx)).id;
+      items.plan = (await publishedItem(t.services, t.fx, columnId, { title: '国土空间总体规划公告', docNumber: '赣市自然资〔2025〕11号' })).id;
+      items.mining = (await publishedItem(t.services, t.fx, columnId, { title: '矿产资源开发利用方案公示', docNumber: '赣市自然资〔2025〕12号' })).id;
+      items.farmland = (await publishedItem(t.services, t.fx, columnId, { title: '耕地保护目标责任书', docNumber: '赣市自然资〔2025〕13号' })).id;
+    },
   });
-  after(() => services.cleanup());
 
   test('a damaged messages index is rebuilt: missing and stale words come back, newest first', async () => {
     assert.deepEqual((await messages('征地')).names, ['reclamation', 'housing', 'compensation']);

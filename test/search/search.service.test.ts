@@ -1,9 +1,7 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestServices, type TestServices } from '../helpers/test-services.ts';
+import { useTestServices } from '../helpers/service-fixture.ts';
 import type { SearchDocument, SearchQuery } from '../../src/modules/search/index.ts';
-
-let services: TestServices;
 
 function doc(itemId: string, fields: Partial<SearchDocument>): SearchDocument {
   return {
@@ -44,17 +42,17 @@ const docs: SearchDocument[] = [
   doc('xss', { title: '采矿权出让公告', publishedOn: '2023-09-09', columnId: 'col-mining', bodyText: '<script>alert(1)</script> 采矿权 & 其他' }),
 ];
 
-const q = (text: string, extra: Partial<SearchQuery> = {}): SearchQuery => ({ q: text, page: 1, pageSize: 10, ...extra });
-const ids = async (query: SearchQuery) => (await services.search.search(query)).hits.map((h) => h.itemId);
-
-before(async () => {
-  services = await createTestServices();
-  const { db } = services.database;
-  await db.transaction().execute(async (trx) => {
-    for (const d of docs) await services.search.indexItem(trx, d);
-  });
+const t = useTestServices({
+  setup: async (services) => {
+    await services.database.db.transaction().execute(async (trx) => {
+      for (const d of docs) await services.search.indexItem(trx, d);
+    });
+  },
 });
-after(() => services.cleanup());
+
+const q = (text: string, extra: Partial<SearchQuery> = {}): SearchQuery => ({ q: text, page: 1, pageSize: 10, ...extra });
+const ids = async (query: SearchQuery) => (await t.services.search.search(query)).hits.map((h) => h.itemId);
+
 
 describe('search service', () => {
   test('two-character and compound words match', async () => {
@@ -66,7 +64,7 @@ describe('search service', () => {
   });
 
   test('title hits come before body hits, each newest first', async () => {
-    const result = await services.search.search(q('征地补偿'));
+    const result = await t.services.search.search(q('征地补偿'));
     assert.deepEqual(result.hits.map((h) => h.itemId), ['t-new', 't-old', 'b-new', 'b-attach']);
     assert.equal(result.total, 4);
     assert.equal(result.totalCapped, false);
@@ -84,11 +82,11 @@ describe('search service', () => {
   test('document numbers, full-width and upper-case input match', async () => {
     assert.deepEqual(await ids(q('示自然资规〔2025〕3号')), ['res']);
     assert.deepEqual(await ids(q('示自然资规〔２０２５〕３号')), ['res']);
-    await services.database.db.transaction().execute((trx) =>
-      services.search.indexItem(trx, doc('gis', { title: 'GIS数据共享目录', publishedOn: '2025-01-01' })),
+    await t.services.database.db.transaction().execute((trx) =>
+      t.services.search.indexItem(trx, doc('gis', { title: 'GIS数据共享目录', publishedOn: '2025-01-01' })),
     );
     assert.deepEqual(await ids(q('ｇｉｓ')), ['gis']);
-    await services.database.db.transaction().execute((trx) => services.search.removeItem(trx, 'gis'));
+    await t.services.database.db.transaction().execute((trx) => t.services.search.removeItem(trx, 'gis'));
   });
 
   test('filters: column(s), year, issuer, topic, validity, agency', async () => {
@@ -103,38 +101,38 @@ describe('search service', () => {
   });
 
   test('removeItem takes an item out of the index; re-indexing replaces it', async () => {
-    const { db } = services.database;
-    await db.transaction().execute((trx) => services.search.indexItem(trx, doc('tmp', { title: '地质灾害防治方案' })));
+    const { db } = t.services.database;
+    await db.transaction().execute((trx) => t.services.search.indexItem(trx, doc('tmp', { title: '地质灾害防治方案' })));
     assert.deepEqual(await ids(q('地质灾害')), ['tmp']);
-    await db.transaction().execute((trx) => services.search.indexItem(trx, doc('tmp', { title: '基准地价更新' })));
+    await db.transaction().execute((trx) => t.services.search.indexItem(trx, doc('tmp', { title: '基准地价更新' })));
     assert.deepEqual(await ids(q('地质灾害')), []);
     assert.deepEqual(await ids(q('基准地价')), ['tmp']);
-    await db.transaction().execute((trx) => services.search.removeItem(trx, 'tmp'));
+    await db.transaction().execute((trx) => t.services.search.removeItem(trx, 'tmp'));
     assert.deepEqual(await ids(q('基准地价')), []);
-    await db.transaction().execute((trx) => services.search.removeItem(trx, 'never-indexed'));
+    await db.transaction().execute((trx) => t.services.search.removeItem(trx, 'never-indexed'));
   });
 
   test('hostile and empty queries do not throw', async () => {
     const hostile = ['', '   ', '"', '""', 'AND (', 'NEAR', 'NEAR(征地 补偿)', '征地 OR 补偿', '*', '^征地', "'; drop table search_documents; --",
       'title_tokens:征地', '{title_tokens}: 征地', "征地' & '补偿", '\\', '!征地', '征地:*', '<->', 'a'.repeat(5000), '征地'.repeat(2000)];
     for (const text of hostile) {
-      const result = await services.search.search(q(text));
+      const result = await t.services.search.search(q(text));
       assert.ok(Array.isArray(result.hits), text.slice(0, 20));
     }
-    assert.deepEqual((await services.search.search(q(''))).hits, []);
+    assert.deepEqual((await t.services.search.search(q(''))).hits, []);
     // OR is a word here, not an operator: nothing contains it.
     assert.deepEqual(await ids(q('征地 OR 补偿')), []);
     assert.ok((await ids(q('征地'))).length > 0, 'the index survived');
   });
 
   test('snippets and titles are escaped and highlighted from the original text', async () => {
-    const [hit] = (await services.search.search(q('采矿权'))).hits;
+    const [hit] = (await t.services.search.search(q('采矿权'))).hits;
     assert.ok(hit);
     assert.equal(hit.titleHtml, '<mark>采矿权</mark>出让公告');
     assert.ok(!hit.snippetHtml.includes('<script>'), hit.snippetHtml);
     assert.ok(hit.snippetHtml.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), hit.snippetHtml);
     assert.ok(hit.snippetHtml.includes('<mark>采矿权</mark> &amp; 其他'), hit.snippetHtml);
-    const [attached] = (await services.search.search(q('明细表'))).hits;
+    const [attached] = (await t.services.search.search(q('明细表'))).hits;
     assert.ok(attached?.snippetHtml.includes('<mark>明细表</mark>'), attached?.snippetHtml);
   });
 
@@ -142,7 +140,7 @@ describe('search service', () => {
     async function* load() {
       yield doc('only', { title: '土地利用年度计划', publishedOn: '2025-09-01' });
     }
-    assert.equal(await services.search.reindexAll(load), 1);
+    assert.equal(await t.services.search.reindexAll(load), 1);
     assert.deepEqual(await ids(q('土地利用')), ['only']);
     assert.deepEqual(await ids(q('征地')), []);
   });
@@ -151,17 +149,17 @@ describe('search service', () => {
 describe('search totals', () => {
   test('beyond TOTAL_CAP the total is capped and marked, and paging stops there', async () => {
     const { TOTAL_CAP, MAX_WINDOW } = await import('../../src/modules/search/index.ts');
-    const { db } = services.database;
+    const { db } = t.services.database;
     await db.transaction().execute(async (trx) => {
       for (let i = 0; i <= TOTAL_CAP; i++) {
-        await services.search.indexItem(trx, doc(`many-${i}`, { agencyId: 'agency-many', title: `不动产登记公告第${i}号` }));
+        await t.services.search.indexItem(trx, doc(`many-${i}`, { agencyId: 'agency-many', title: `不动产登记公告第${i}号` }));
       }
     });
-    const first = await services.search.search(q('不动产登记', { agencyId: 'agency-many' }));
+    const first = await t.services.search.search(q('不动产登记', { agencyId: 'agency-many' }));
     assert.equal(first.total, TOTAL_CAP);
     assert.equal(first.totalCapped, true);
     assert.equal(first.hits.length, 10);
-    const beyond = await services.search.search(q('不动产登记', { agencyId: 'agency-many', page: MAX_WINDOW / 10 + 1 }));
+    const beyond = await t.services.search.search(q('不动产登记', { agencyId: 'agency-many', page: MAX_WINDOW / 10 + 1 }));
     assert.deepEqual(beyond.hits, []);
   });
 });

@@ -183,7 +183,10 @@ export const ROUTE_POLICIES: Record<string, RoutePolicy> = {
   'GET /console/messages': { who: ['drafter', 'departmentHead', 'leader', 'principalLeader', 'officer'] },
   // The matrix's message is a consultation not yet routed to a department: the office and the leaders.
   'GET /console/messages/:id': { who: REGISTER, department: HANDLING },
-  'GET /console/reading-rooms': { who: ['leader', 'principalLeader', 'officer', 'sysAdmin'] },
+  // 三员分立: the checklist names items and staff, for the office and the leaders; the system
+  // administrator keeps the room list (configuration) on its own page.
+  'GET /console/reading-rooms': { who: REGISTER },
+  'GET /console/reading-rooms/rooms': { who: ['officer', 'sysAdmin'] },
   'GET /console/items/:id/coordination': { who: WORK },
   'GET /console/coordination/:id/letter.docx': { who: WORK },
   'GET /console/coordination/:id/letter': { who: WORK },

@@ -43,9 +43,10 @@ export async function listStore(store: FileStore): Promise<Map<string, number>> 
   return listed;
 }
 
-export async function storeIsEmpty(store: FileStore): Promise<boolean> {
-  for await (const _ of store.list()) return false;
-  return true;
+/** A file in the store that is not one of `shas` (a restore refuses such a store without --force), if any. */
+export async function storeFileNotIn(store: FileStore, shas: ReadonlySet<string>): Promise<string | undefined> {
+  for await (const f of store.list()) if (!shas.has(f.sha256)) return f.sha256;
+  return undefined;
 }
 
 const describeMissing = (missing: [string, string][]) =>
@@ -87,22 +88,22 @@ export async function archiveStoreFiles(store: FileStore, work: string, referenc
   return entries;
 }
 
-/** Writes every file of an unpacked (and verified) archive into the store, replacing any damaged copy. */
-export async function restoreStoreFiles(store: FileStore, work: string, files: readonly BackupFileEntry[]): Promise<void> {
+/**
+ * Writes every file of an unpacked (and verified) archive into the store, replacing any damaged
+ * copy; `progress.written` counts the files written, for the message if a write fails.
+ */
+export async function restoreStoreFiles(store: FileStore, work: string, files: readonly BackupFileEntry[], progress: { written: number }): Promise<void> {
   await inParallel(files, PARALLEL, async (entry) => {
-    if (entry.path !== archivePathOf(entry.sha256)) throw new AppError(422, 'BACKUP_CORRUPT', `备份清单中的文件路径不对：${entry.path}`);
     const { sha256 } = await store.put(await fs.readFile(path.join(work, entry.path)), { replace: true });
     if (sha256 !== entry.sha256) throw new AppError(422, 'BACKUP_CORRUPT', `备份文件 ${entry.path} 的校验值与清单不符`);
+    progress.written++;
   });
 }
 
-/** After a restore: the store holds every archived file at its size and every file the restored rows reference. */
-export async function checkStoreAfterRestore(store: FileStore, files: readonly BackupFileEntry[], references: ReferencedFiles): Promise<void> {
+/** After writing the files: the store holds every archived file at its size (before the database is replaced). */
+export async function checkStoreAfterRestore(store: FileStore, files: readonly BackupFileEntry[]): Promise<void> {
   const listed = await listStore(store);
-  const absent: [string, string][] = [
-    ...files.filter((f) => listed.get(f.sha256) !== f.size).map((f): [string, string] => [f.sha256, f.path]),
-    ...[...references].filter(([sha]) => !listed.has(sha)),
-  ];
+  const absent = files.filter((f) => listed.get(f.sha256) !== f.size).map((f): [string, string] => [f.sha256, f.path]);
   if (absent.length)
-    throw new AppError(500, 'RESTORE_MISMATCH', `恢复后附件存储缺少文件 / after the restore the attachment store lacks files (${absent.length})：${describeMissing(absent)}`);
+    throw new AppError(500, 'RESTORE_MISMATCH', `写入后附件存储缺少文件 / after writing, the attachment store lacks files (${absent.length})：${describeMissing(absent)}`);
 }

@@ -23,6 +23,13 @@ export interface DatabaseHandle {
 // COUNT(*) and BIGINT come back from pg as strings; every count we read is far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/**
+ * PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise. With 10, at 200
+ * concurrent portal requests the pool was never idle and ~90 queries waited for a connection
+ * (npm run load); a request that needs several checkouts in a row waited for each.
+ */
+export const DEFAULT_POOL_SIZE = 20;
+
 /** Prepared statements kept per connection; the portal issues a few dozen distinct statements. */
 export const STATEMENT_CACHE_SIZE = 500;
 
@@ -65,10 +72,12 @@ export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATE
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   const plugins = [new CamelCasePlugin()];
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // Every query of a request waits for a free connection in turn; see DEFAULT_POOL_SIZE.
+    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? DEFAULT_POOL_SIZE });
     // An idle connection dropped by the server (restart, failover, admin termination) must not
     // crash the process: the pool discards it and the next query opens a fresh one.
     pool.on('error', (err) => console.error('PostgreSQL idle connection error:', err.message));
+    if (process.env.X1_TRACE) { const samples: number[][] = []; const t = setInterval(() => samples.push([pool.totalCount, pool.idleCount, pool.waitingCount]), 50); t.unref(); process.on('exit', () => { const w = samples.map((x) => x[2]!); const idle = samples.map((x) => x[1]!); console.error('X1 pool samples', samples.length, 'waiting avg', (w.reduce((a, b) => a + b, 0) / w.length).toFixed(1), 'max', Math.max(...w), 'idle avg', (idle.reduce((a, b) => a + b, 0) / idle.length).toFixed(2)); }); }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

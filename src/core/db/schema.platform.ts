@@ -20,6 +20,8 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** The head event's previous hash: lets one UPDATE … RETURNING give both ends of a new link. */
+  prevHash: string;
 }
 
 export interface CalendarDayTable {

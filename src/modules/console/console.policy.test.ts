@@ -29,8 +29,9 @@ describe('console policy', () => {
     assert.deepEqual(hrefs(['drafter']), ['/console', '/console/items', '/console/items/new', '/console/requests/queue', '/console/freshness', '/console/messages', '/console/inbox', '/console/account', '/console/password']);
     for (const href of ['/console/dashboard', '/console/assessment', '/console/freshness']) assert.ok(hrefs(['leader']).includes(href), href);
     assert.ok(!hrefs(['drafter']).includes('/console/dashboard'));
-    assert.deepEqual(hrefs(['sysAdmin']), ['/console', '/console/users', '/console/calendar', '/console/lexicon', '/console/notices/templates', '/console/reading-rooms', '/console/account', '/console/password']);
+    assert.deepEqual(hrefs(['sysAdmin']), ['/console', '/console/users', '/console/calendar', '/console/lexicon', '/console/notices/templates', '/console/reading-rooms/rooms', '/console/account', '/console/password']);
     assert.ok(hrefs(['officer']).includes('/console/reading-rooms') && !hrefs(['drafter']).includes('/console/reading-rooms'));
+    assert.ok(hrefs(['leader']).includes('/console/reading-rooms') && !hrefs(['sysAdmin']).includes('/console/reading-rooms'));
     assert.ok(hrefs(['officer']).includes('/console/notices/templates'));
     assert.deepEqual(hrefs(['securityAdmin']), ['/console', '/console/users', '/console/security', '/console/account', '/console/password']);
     assert.deepEqual(hrefs(['auditor']), ['/console', '/console/audit', '/console/account', '/console/password']);

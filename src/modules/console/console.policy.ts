@@ -126,7 +126,9 @@ export function navEntries(user: SessionUser, scope: NavScope): NavEntry[] {
   if (canManageCalendar(user)) entries.push({ href: '/console/calendar', label: '工作日历' });
   if (hasRole(user, 'sysAdmin')) entries.push({ href: '/console/lexicon', label: '敏感词库' });
   if (hasRole(user, 'officer', 'sysAdmin')) entries.push({ href: '/console/notices/templates', label: '告知书模板' });
-  if (hasRole(user, 'officer', 'sysAdmin', 'leader')) entries.push({ href: '/console/reading-rooms', label: '查阅场所' });
+  if (hasRole(user, 'officer', 'leader')) entries.push({ href: '/console/reading-rooms', label: '查阅场所' });
+  // 三员分立: the system administrator keeps the room list only, not the checklist of items.
+  else if (hasRole(user, 'sysAdmin')) entries.push({ href: '/console/reading-rooms/rooms', label: '查阅场所设置' });
   entries.push({ href: '/console/account', label: '我的账号' });
   entries.push({ href: '/console/password', label: '修改密码' });
   return entries;

@@ -1,6 +1,7 @@
 // The office-records part of the item record page: clarification facts and the form that marks a
 // draft as a clarification (澄清, fast review path), the release coordination link with the open
 // letter's due state (发布协调), and the item's reading-room rows (查阅场所, 条例 第二十五条).
+import { hasRole } from '../accounts/index.ts';
 import { Csrf, TextArea, TextInput, type FieldErrorView, type FormValues, type PageContext } from './console.layout.tsx';
 import { DueCell } from './home.pages.tsx';
 import type { ItemOfficeView } from './item-office.ts';
@@ -70,7 +71,8 @@ function Coordination(props: { itemId: string; view: ItemOfficeView }) {
   );
 }
 
-function ReadingRooms(props: { itemId: string; view: ItemOfficeView }) {
+/** `linked`: the viewer may open the checklist (the office, the leaders); others see the room name only. */
+function ReadingRooms(props: { itemId: string; view: ItemOfficeView; linked: boolean }) {
   const { rooms } = props.view;
   if (!rooms.length) return null;
   return (
@@ -83,7 +85,7 @@ function ReadingRooms(props: { itemId: string; view: ItemOfficeView }) {
         <tbody>
           {rooms.map((r) => (
             <tr>
-              <td><a href={`/console/reading-rooms?room=${encodeURIComponent(r.roomName)}`}>{r.roomName}</a></td>
+              <td>{props.linked ? <a href={`/console/reading-rooms?room=${encodeURIComponent(r.roomName)}`}>{r.roomName}</a> : r.roomName}</td>
               <td>{r.dueOn}{r.dueState && <span class={`due-state due-${r.dueState}`}>{ROOM_DUE_LABELS[r.dueState]}</span>}</td>
               <td>{r.providedOn ? `已于 ${r.providedOn} 提供（${r.providedBy ?? ''}）` : '未提供'}</td>
             </tr>
@@ -102,7 +104,7 @@ export function ItemOfficePanel(props: { ctx: PageContext; itemId: string; view:
       <ClarificationFacts view={view} />
       {view.canMark && <ClarificationForm ctx={props.ctx} itemId={props.itemId} marked={view.clarification !== null} values={props.values} errors={props.errors} />}
       <Coordination itemId={props.itemId} view={view} />
-      <ReadingRooms itemId={props.itemId} view={view} />
+      <ReadingRooms itemId={props.itemId} view={view} linked={!!props.ctx.user && hasRole(props.ctx.user, 'officer', 'leader')} />
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { DueCell } from './home.pages.tsx';
 import { shanghaiDate, shanghaiDateTime } from './format.ts';
 import type { ItemDeadlineView } from './item-deadline.ts';
 import { formatSize } from './items.pages.tsx';
-import { REDACTABLE_TYPES, type FindingView } from '../privacy/index.ts';
+import { REDACTABLE_TYPES, type AttachmentRedactionState, type FindingView } from '../privacy/index.ts';
 import { PrivacyFindingsPanel } from './privacy.pages.tsx';
 import { ItemOfficePanel } from './item-office.pages.tsx';
 import type { ItemOfficeView } from './item-office.ts';
@@ -119,6 +119,28 @@ function RepealForm(props: { ctx: PageContext; itemId: string; values: FormValue
   );
 }
 
+/**
+ * Whether the portal serves this attachment or its redacted copy (区分处理, 第三十七条), and areas
+ * marked but not yet applied (the public file changes only on 应用删除).
+ */
+function RedactionNote(props: { href: string; state: AttachmentRedactionState | undefined }) {
+  const copy = props.state?.copy;
+  const pending = props.state?.pendingAreas ?? 0;
+  if (!copy && !pending) return <> · <a href={props.href}>删除处理</a></>;
+  return (
+    <>
+      {copy && (
+        <>
+          {' '}· <strong class="redaction-state">已删除处理，公开的是处理后的副本</strong>
+          <span class="muted">（{copy.areaCount} 处，{copy.appliedByName} 于 {shanghaiDateTime(copy.appliedAt)} 应用）</span>
+        </>
+      )}
+      {pending > 0 && <> · <span class="redaction-pending">{pending} 处删除区域待应用{copy ? '，应用后更新公开副本' : '，应用前公开的是原件'}</span></>}
+      {' '}· <a href={props.href}>查看删除处理</a>
+    </>
+  );
+}
+
 export function Timeline(props: { records: ReviewRecord[] }) {
   if (!props.records.length) return <p class="muted">尚无审核记录。</p>;
   return (
@@ -149,6 +171,8 @@ export function ItemRecordPage(props: {
   privacy?: { findings: FindingView[]; canDecide: boolean; error?: { findingId: string; message: string } };
   /** Clarification, release coordination and reading rooms (office-records module). */
   office?: ItemOfficeView;
+  /** By attachment id: its redacted copy and pending areas (privacy module). */
+  redactions?: Record<string, AttachmentRedactionState>;
 }) {
   const { ctx, item, can } = props;
   return (
@@ -194,7 +218,7 @@ export function ItemRecordPage(props: {
             {item.attachments.map((a) => (
               <li>
                 <a href={`/console/attachments/${a.id}`}>{a.filename}</a> <span class="muted">（{formatSize(a.size)}）</span>
-                {REDACTABLE_TYPES.has(a.mediaType) && <> · <a href={`/console/items/${item.id}/attachments/${a.id}/redact`}>删除处理</a></>}
+                {REDACTABLE_TYPES.has(a.mediaType) && <RedactionNote href={`/console/items/${item.id}/attachments/${a.id}/redact`} state={props.redactions?.[a.id]} />}
               </li>
             ))}
           </ul>

@@ -33,8 +33,9 @@ export function registerItemRecordRoutes(app: FastifyInstance, services: Service
   const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
   async function recordPage(request: FastifyRequest, reply: FastifyReply, actor: StaffActor, item: ItemDetail, values: FormValues, errors: FieldErrorView[], status = 200) {
-    const [ctx, records, calendar, findings, office] = await Promise.all([
+    const [ctx, records, calendar, findings, office, redactions] = await Promise.all([
       pageContext(request, services), review.records(actor, item.id), services.calendar.get(), services.privacy.findingsOf(actor, item.id), loadItemOffice(services, actor, item),
+      services.redaction.attachmentStates(actor, item.id),
     ]);
     const can = {
       verbs: review.availableVerbs(actor, item),
@@ -48,7 +49,7 @@ export function registerItemRecordRoutes(app: FastifyInstance, services: Service
     const privacy = { findings, canDecide: item.status === 'confidentialityReview' && canDecideFindings(actor.user), error: q.finding && q.findingError === 'reason' ? { findingId: q.finding, message: REASON_REQUIRED } : undefined };
     // The clarification form starts from what was saved; what was typed (values) wins.
     const shown = { ...clarificationValues(office.clarification), ...values };
-    return sendPage(reply, ItemRecordPage({ ctx, item, deadline, records, can, values: shown, errors, notice, privacy, office }), status);
+    return sendPage(reply, ItemRecordPage({ ctx, item, deadline, records, can, values: shown, errors, notice, privacy, office, redactions }), status);
   }
 
   app.get('/console/items/:id', async (request, reply) => {

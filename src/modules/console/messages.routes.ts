@@ -41,7 +41,8 @@ export function registerMessagesRoutes(app: FastifyInstance, services: Services)
   });
 
   // Role before the record: the roles that see no messages get 403; a department's member sees the
-  // messages routed to it (participation.get answers 404 for the others).
+  // messages routed to it. Another department's message answers 403 once published (its existence
+  // is public) and 404 before (participation.service load).
   app.get('/console/messages/:id', async (request, reply) => {
     const actor = staffActor(request);
     authorize(canSeeMessages(actor.user), '您不能查看留言');

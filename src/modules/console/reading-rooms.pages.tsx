@@ -1,6 +1,7 @@
 // /console/reading-rooms: the reading-room provision checklist (查阅场所, 条例 第二十五条). Rows not
 // yet provided come first, overdue first; the office ticks many at once with a date. States are
-// written out in words (never colour alone). Below, the room list the administrators keep.
+// written out in words (never colour alone). The room list has a page of its own (the office and
+// the system administrator keep it; 三员分立: the administrator does not see the checklist).
 import type { ProvisionRow, ReadingRoom } from '../office-records/index.ts';
 import { ConsoleLayout, Csrf, TextArea, type FieldErrorView, type FormValues, type PageContext } from './console.layout.tsx';
 
@@ -87,17 +88,25 @@ export function ReadingRoomsPage(props: { ctx: PageContext; v: ReadingRoomsView;
           <button type="submit" class="button">登记所选为已提供</button>
         </form>
       ) : table}
-      {v.canEditRooms && (
-        <section aria-labelledby="h-rooms">
-          <h2 id="h-rooms">查阅场所设置</h2>
-          <form method="post" action="/console/reading-rooms/rooms">
-            <Csrf ctx={ctx} />
-            <TextArea name="rooms" label="查阅场所" rows={5} values={props.values.rooms !== undefined ? props.values : { rooms: v.rooms.map((r) => [r.name, r.address, r.hours].join(' | ')).join('\n') }}
-              errors={props.errors} hint="每行一个：名称 | 地址 | 开放时间。新增的查阅场所自次日起补登近一个月发布的信息。" />
-            <button type="submit" class="button button-secondary">保存查阅场所</button>
-          </form>
-        </section>
-      )}
+      {v.canEditRooms && <p><a href="/console/reading-rooms/rooms">查阅场所设置</a></p>}
+    </ConsoleLayout>
+  );
+}
+
+/** The room list (名称 | 地址 | 开放时间, one line each): configuration, also shown on the portal's guide. */
+export function ReadingRoomSettingsPage(props: { ctx: PageContext; rooms: ReadingRoom[]; canSeeChecklist: boolean; values: FormValues; errors: FieldErrorView[]; notice?: string }) {
+  const { ctx, rooms } = props;
+  const saved = { rooms: rooms.map((r) => [r.name, r.address, r.hours].join(' | ')).join('\n') };
+  return (
+    <ConsoleLayout ctx={ctx} title="查阅场所设置" errors={props.errors} notice={props.notice}>
+      {rooms.length === 0 && <p class="empty">本机关尚未设置查阅场所。</p>}
+      <form method="post" action="/console/reading-rooms/rooms">
+        <Csrf ctx={ctx} />
+        <TextArea name="rooms" label="查阅场所" rows={5} values={props.values.rooms !== undefined ? props.values : saved}
+          errors={props.errors} hint="每行一个：名称 | 地址 | 开放时间。新增的查阅场所自次日起补登近一个月发布的信息。" />
+        <button type="submit" class="button">保存查阅场所</button>
+      </form>
+      {props.canSeeChecklist && <p><a href="/console/reading-rooms">返回查阅场所提供清单</a></p>}
     </ConsoleLayout>
   );
 }

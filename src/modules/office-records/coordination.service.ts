@@ -11,6 +11,7 @@ import type { CalendarService } from '../../core/time/calendar.service.ts';
 import { nowIso, today, type Clock } from '../../core/time/clock.ts';
 import { deadlineState } from '../../core/time/deadline.ts';
 import { auditActor, hasRole, type StaffActor } from '../accounts/index.ts';
+import { assertCanReadContent } from '../catalog/index.ts';
 import type { CoordinationInput, OutcomeInput, ReleaseCoordination } from './office-records.contract.ts';
 import { officeRecordsRepository } from './office-records.repository.ts';
 import { blocksPublication, COORDINATION_OUTCOME_LABELS, coordinationDeadline, coordinationNumber, type CoordinationOutcome } from './office-records.rules.ts';
@@ -73,7 +74,12 @@ export function createCoordinationService(deps: OfficeRecordsDeps) {
     }
   }
 
+  /**
+   * A letter is read with its item: the work roles only (三员分立: the administrators read no item
+   * content), so every route or API that reads letters gets the same rule as the console pages.
+   */
   async function get(actor: StaffActor, id: string): Promise<ReleaseCoordination> {
+    assertCanReadContent(actor.user);
     const row = await officeRecordsRepository(db).coordination(id);
     if (!row || row.agencyId !== actor.user.agencyId) throw notFound('协调函不存在');
     return (await present([row]))[0];
@@ -82,6 +88,7 @@ export function createCoordinationService(deps: OfficeRecordsDeps) {
   return {
     get,
     async list(actor: StaffActor, itemId: string): Promise<ReleaseCoordination[]> {
+      assertCanReadContent(actor.user);
       await itemFor(actor, itemId);
       return present(await officeRecordsRepository(db).coordinationsOfItem(itemId));
     },

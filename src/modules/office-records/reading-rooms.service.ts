@@ -10,6 +10,7 @@ import { nowIso, today } from '../../core/time/clock.ts';
 import { addCalendarDays } from '../../core/time/dates.ts';
 import { deadlineState } from '../../core/time/deadline.ts';
 import { auditActor, hasRole, type StaffActor } from '../accounts/index.ts';
+import { assertCanReadContent } from '../catalog/index.ts';
 import type { OfficeRecordsDeps } from './coordination.service.ts';
 import type { ProvisionQuery, ProvisionRow, ReadingRoom } from './office-records.contract.ts';
 import { officeRecordsRepository } from './office-records.repository.ts';
@@ -22,7 +23,13 @@ const LIST_LIMIT = 1000;
 const issues = (error: { issues: { path: PropertyKey[]; message: string }[] }) =>
   validationFailed(error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })));
 
-/** The office keeps the checklist; administrators and the office keep the room list. */
+/**
+ * The office keeps the checklist and the leaders oversee it; administrators and the office keep
+ * the room list. The checklist names items and the staff who provided them: 三员分立, the system
+ * administrator keeps the room list (configuration) but reads no checklist, nor do the security
+ * administrator and the auditor.
+ */
+const mayReadChecklist = (actor: StaffActor) => hasRole(actor.user, 'officer', 'leader');
 const mayTick = (actor: StaffActor) => hasRole(actor.user, 'officer');
 const mayEditRooms = (actor: StaffActor) => hasRole(actor.user, 'officer', 'sysAdmin');
 
@@ -89,6 +96,7 @@ export function createReadingRoomsService(deps: OfficeRecordsDeps) {
 
     /** The checklist: not provided first, overdue first (earliest due), then provided ones. */
     async list(actor: StaffActor, query: ProvisionQuery): Promise<ProvisionRow[]> {
+      if (!mayReadChecklist(actor)) throw forbidden('只有公开办和机关领导可以查看查阅场所提供清单');
       const agencyId = actor.user.agencyId;
       const roomNames = (await roomsOf(db, agencyId)).map((r) => r.name);
       const rows = await readingRoomsRepository(db).list({ agencyId, roomNames, roomName: query.roomName || undefined, state: query.state }, LIST_LIMIT);
@@ -98,7 +106,9 @@ export function createReadingRoomsService(deps: OfficeRecordsDeps) {
       return [...out.filter((r) => !r.providedOn), ...out.filter((r) => r.providedOn)];
     },
 
+    /** An item's rows, for its record page: the item's readers (the work roles). */
     async ofItem(actor: StaffActor, itemId: string): Promise<ProvisionRow[]> {
+      assertCanReadContent(actor.user);
       const item = await officeRecordsRepository(db).item(itemId);
       if (!item || item.agencyId !== actor.user.agencyId) return [];
       const calendar = await deps.calendar.get();

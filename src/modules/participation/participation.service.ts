@@ -8,7 +8,7 @@ import type { FieldCipher } from '../../core/crypto/field-cipher.ts';
 import type { Db } from '../../core/db/database.ts';
 import { isUniqueViolation } from '../../core/db/dialect.ts';
 import type { MessageTable } from '../../core/db/schema.ts';
-import { AppError, conflict, notFound, validationFailed } from '../../core/errors.ts';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { maskPhone } from '../../core/text/mask.ts';
 import type { CalendarService } from '../../core/time/calendar.service.ts';
@@ -103,9 +103,21 @@ export function createParticipationService(deps: ParticipationDeps) {
     return { ...rest, kind: m.kind as MessageKind, status: m.status as MessageStatus, stage: m.status === 'answered' || m.status === 'invalid' ? 'none' : inspectionStage(m.receivedOn, today(clock)) };
   };
 
+  /**
+   * A message the actor may read. A role that reads no messages is refused outright (403), and
+   * another agency's message is missing (404, requireSameAgency). Within the agency, a message not
+   * routed to the member's department: once published (masked) its existence is public (the
+   * portal lists it), so the answer is 403 "exists but not yours", as for other records; until
+   * then it is a citizen's private letter whose existence is not disclosed either (404).
+   */
   async function load(actor: StaffActor, id: string): Promise<MessageTable> {
+    assertCan(canSeeMessages(actor.user));
     const m = await repo().byId(id);
-    if (!m || !canSeeMessage(actor.user, m)) throw notFound('该留言不存在');
+    if (!m || m.agencyId !== actor.user.agencyId) throw notFound('该留言不存在');
+    if (!canSeeMessage(actor.user, m)) {
+      if (m.published === 1) throw forbidden('该留言由其他科室办理');
+      throw notFound('该留言不存在');
+    }
     return m;
   }
 

@@ -40,6 +40,13 @@ export interface RedactedCopyInfo {
   appliedAt: string;
 }
 
+/** Where an attachment stands: the redacted copy the portal serves instead of it, and areas not yet in it. */
+export interface AttachmentRedactionState {
+  copy: RedactedCopyInfo | null;
+  /** Areas marked since the copy was made (or with no copy yet): the portal does not serve them until 应用删除. */
+  pendingAreas: number;
+}
+
 export interface RedactionLogEntry extends RedactionArea {
   attachmentId: string;
   filename: string;

@@ -27,6 +27,9 @@ export function redactionRepository(db: DbOrTrx) {
     markApplied: (attachmentId: string, at: string) =>
       db.updateTable('redactions').set({ appliedAt: at }).where('attachmentId', '=', attachmentId).where('appliedAt', 'is', null).execute(),
 
+    copiesOf: (attachmentIds: string[]) =>
+      attachmentIds.length ? db.selectFrom('redactedCopies').selectAll().where('attachmentId', 'in', attachmentIds).execute() : Promise.resolve([]),
+
     copyOf: (attachmentId: string) => db.selectFrom('redactedCopies').selectAll().where('attachmentId', '=', attachmentId).executeTakeFirst(),
 
     async saveCopy(row: RedactedCopyRow): Promise<void> {

@@ -14,7 +14,7 @@ import { nowIso, type Clock } from '../../core/time/clock.ts';
 import { auditActor, type StaffActor } from '../accounts/index.ts';
 import { extractDocxText, extractPdfText, type AttachmentInfo, type CatalogService, type ItemDetail } from '../catalog/index.ts';
 import {
-  isRedactionReason, type RedactedCopyInfo, type RedactionArea, type RedactionLogEntry, type RedactionReason,
+  isRedactionReason, type AttachmentRedactionState, type RedactedCopyInfo, type RedactionArea, type RedactionLogEntry, type RedactionReason,
 } from './redaction.contract.ts';
 import { redactDocx } from './redaction.docx.ts';
 import { areaPages, clipArea, pagePreview, redactableKind, redactAreas, type AreaPage, type RedactableKind } from './redaction.areas.ts';
@@ -213,6 +213,22 @@ export function createRedactionService(deps: RedactionDeps) {
       }
       if (!png) throw notFound('页码超出范围');
       return png;
+    },
+
+    /**
+     * For the item's record page, by attachment id: the redacted copy the portal serves in place of
+     * the original (区分处理, 第三十七条) and the areas marked but not yet applied. Readers of the log only.
+     */
+    async attachmentStates(actor: StaffActor, itemId: string): Promise<Record<string, AttachmentRedactionState>> {
+      authorize(canReadRedactionLog(actor.user));
+      const item = await catalog.getForStaff(actor, itemId);
+      const ids = item.attachments.map((a) => a.id);
+      const [copies, areas] = await Promise.all([repo().copiesOf(ids), repo().areasOfItem(itemId)]);
+      const byId = new Map(copies.map((c) => [c.attachmentId, toCopy(c)]));
+      return Object.fromEntries(ids.map((id) => [id, {
+        copy: byId.get(id) ?? null,
+        pendingAreas: areas.filter((a) => a.attachmentId === id && !a.appliedAt).length,
+      }]));
     },
 
     /** The printable log of an item's redactions (who, which page and area, which ground, when). */
