@@ -13,7 +13,7 @@ test('defaults: port 3000, host ::, SQLite under ./data', () => {
 
 test('a postgres:// DATABASE_URL switches to PostgreSQL', () => {
   const c = loadConfig({ DATABASE_URL: 'postgres://u@localhost/db' });
-  assert.deepEqual(c.database, { kind: 'postgres', url: 'postgres://u@localhost/db', poolSize: 20 });
+  assert.deepEqual(c.database, { kind: 'postgres', url: 'postgres://u@localhost/db', poolSize: 30 });
   const sized = loadConfig({ DATABASE_URL: 'postgres://u@localhost/db', DATABASE_POOL_SIZE: '40' });
   assert.equal(sized.database.kind === 'postgres' ? sized.database.poolSize : 0, 40);
   assert.throws(() => loadConfig({ DATABASE_POOL_SIZE: '0' }), (e: unknown) => e instanceof ConfigError && e.variable === 'DATABASE_POOL_SIZE');

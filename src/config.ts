@@ -16,7 +16,7 @@ const schema = z.object({
     })
     .default(''),
   // PostgreSQL connections per process (app or worker); SQLite has one connection
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(30),
   NODE_ENV: nodeEnv.default('development'),
   PUBLIC_URL: z.string().url().optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),

@@ -65,7 +65,7 @@ export async function appendAuditEvent(trx: DbOrTrx, clock: Clock, actor: Actor,
     summary: storable(JSON.stringify({ before: input.before ?? null, after: input.after ?? null })),
     ip: storable(actor.ip),
   };
-  if (dialectOf(trx) === 'postgres' && !process.env.X1_OLD_AUDIT) return appendInOneStatement(trx, fields);
+  if (dialectOf(trx) === 'postgres') return appendInOneStatement(trx, fields);
   // SQLite: the first write takes the database's write lock (BEGIN IMMEDIATE, core/db/database.ts),
   // so appends run one after another and the chain never forks.
   const head = await trx

@@ -24,11 +24,13 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(20, (v) => Number(v));
 
 /**
- * PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise. With 10, at 200
- * concurrent portal requests the pool was never idle and ~90 queries waited for a connection
- * (npm run load); a request that needs several checkouts in a row waited for each.
+ * PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise. A connection stays
+ * checked out until the event loop gets round to its answer, so one busy process keeps many busy:
+ * at 200 concurrent portal requests (npm run load) ~25 were in use; with 10 the pool was never
+ * idle, ~80 queries waited for a connection and a request with several queries in a row waited
+ * for each (an online application took 1.3–2 s). 20 still queued; 30 nearly never.
  */
-export const DEFAULT_POOL_SIZE = 20;
+export const DEFAULT_POOL_SIZE = 30;
 
 /** Prepared statements kept per connection; the portal issues a few dozen distinct statements. */
 export const STATEMENT_CACHE_SIZE = 500;
@@ -77,7 +79,6 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     // An idle connection dropped by the server (restart, failover, admin termination) must not
     // crash the process: the pool discards it and the next query opens a fresh one.
     pool.on('error', (err) => console.error('PostgreSQL idle connection error:', err.message));
-    if (process.env.X1_TRACE) { const samples: number[][] = []; const t = setInterval(() => samples.push([pool.totalCount, pool.idleCount, pool.waitingCount]), 50); t.unref(); process.on('exit', () => { const w = samples.map((x) => x[2]!); const idle = samples.map((x) => x[1]!); console.error('X1 pool samples', samples.length, 'waiting avg', (w.reduce((a, b) => a + b, 0) / w.length).toFixed(1), 'max', Math.max(...w), 'idle avg', (idle.reduce((a, b) => a + b, 0) / idle.length).toFixed(2)); }); }
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
