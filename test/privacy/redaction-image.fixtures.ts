@@ -1,6 +1,8 @@
 // Photos for the image redaction tests: a smooth colour gradient (no black pixel anywhere, and
 // smooth enough that JPEG re-encoding stays close), as PNG with a text chunk or as JPEG with an
-// EXIF block holding an orientation and a GPS-like description; and a decoder back to pixels.
+// EXIF block holding an orientation and a GPS-like description; a decoder back to pixels; and what
+// the redaction workspace of such a photo shows (reply files and catalog attachments alike).
+import assert from 'node:assert/strict';
 import { crc32 } from 'node:zlib';
 import * as mupdf from 'mupdf';
 
@@ -96,4 +98,13 @@ export function decodeImage(bytes: Uint8Array): Decoded {
 /** Whether the bytes carry an EXIF APP1 segment or the fixtures' metadata text. */
 export function hasPhotoMetadata(bytes: Buffer): boolean {
   return bytes.includes(Buffer.from('Exif\0\0', 'latin1')) || bytes.includes(Buffer.from(PHOTO_SECRET, 'latin1')) || bytes.includes(Buffer.from('tEXt', 'latin1'));
+}
+
+/** The redaction workspace of the 320×240 photo at `base`: the pixel-area form over a gridded preview, no text forms. */
+export function assertPhotoWorkspace(body: string, base: string): void {
+  assert.match(body, /<input type="hidden" name="page" value="1"\/?>/);
+  assert.match(body, /图片宽 320、高 240 像素，预览图上的蓝色网格线每 50 像素一条/);
+  assert.match(body, new RegExp(`action="${base}/redact/areas"`));
+  for (const textForm of ['name="finding"', 'name="text"', '其他要删除的文字']) assert.ok(!body.includes(textForm), `a photo has no text to search (${textForm})`);
+  assert.match(body, new RegExp(`<img class="redaction-page" data-page="1" data-scale="1" src="${base}/pages/1\\.png"`));
 }

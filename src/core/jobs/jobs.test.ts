@@ -1,28 +1,24 @@
 // Jobs run exactly once, are retried after a failure, and unique keys make enqueueing idempotent.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { createJobRunner, enqueueJob } from './jobs.ts';
-import { createTestServices, type TestServices } from '../../../test/helpers/test-services.ts';
+import { useTestServices } from '../../../test/helpers/service-fixture.ts';
 import { FakeClock } from '../time/clock.ts';
 
 describe('durable jobs', () => {
-  let s: TestServices;
   const clock = new FakeClock('2025-09-26T02:00:00Z');
-  before(async () => {
-    s = await createTestServices({ clock });
-  });
-  after(async () => s.cleanup());
+  const fixture = useTestServices({ clock });
 
   test('two runners over the same table run each job exactly once', async () => {
     const seen: number[] = [];
     const make = () => {
-      const r = createJobRunner({ db: s.database.db, dialect: s.database.dialect, clock });
+      const r = createJobRunner({ db: fixture.services.database.db, dialect: fixture.services.database.dialect, clock });
       r.register('test.record', async (payload) => {
         seen.push((payload as { n: number }).n);
       });
       return r;
     };
-    for (let n = 0; n < 40; n++) await enqueueJob(s.database.db, clock, 'test.record', { n });
+    for (let n = 0; n < 40; n++) await enqueueJob(fixture.services.database.db, clock, 'test.record', { n });
     const [a, b] = [make(), make()];
     const [ranA, ranB] = await Promise.all([a.runDue(), b.runDue()]);
     assert.equal(ranA + ranB, 40);
@@ -31,25 +27,25 @@ describe('durable jobs', () => {
 
   test('a failing job is retried later, then succeeds', async () => {
     let calls = 0;
-    const r = createJobRunner({ db: s.database.db, dialect: s.database.dialect, clock });
+    const r = createJobRunner({ db: fixture.services.database.db, dialect: fixture.services.database.dialect, clock });
     r.register('test.flaky', async () => {
       calls++;
       if (calls === 1) throw new Error('first attempt fails');
     });
-    await enqueueJob(s.database.db, clock, 'test.flaky', {});
+    await enqueueJob(fixture.services.database.db, clock, 'test.flaky', {});
     assert.equal(await r.runDue(), 1);
     assert.equal(await r.runDue(), 0, 'not due again until the back-off passes');
     clock.advanceMs(10 * 60_000);
     assert.equal(await r.runDue(), 1);
     assert.equal(calls, 2);
-    const row = await s.database.db.selectFrom('jobs').selectAll().where('kind', '=', 'test.flaky').executeTakeFirstOrThrow();
+    const row = await fixture.services.database.db.selectFrom('jobs').selectAll().where('kind', '=', 'test.flaky').executeTakeFirstOrThrow();
     assert.equal(row.status, 'done');
     assert.equal(Number(row.attempts), 2);
   });
 
   test('a unique key enqueues once', async () => {
-    for (let i = 0; i < 3; i++) await enqueueJob(s.database.db, clock, 'test.once', {}, { uniqueKey: 'once:2025-09-26' });
-    const rows = await s.database.db.selectFrom('jobs').selectAll().where('kind', '=', 'test.once').execute();
+    for (let i = 0; i < 3; i++) await enqueueJob(fixture.services.database.db, clock, 'test.once', {}, { uniqueKey: 'once:2025-09-26' });
+    const rows = await fixture.services.database.db.selectFrom('jobs').selectAll().where('kind', '=', 'test.once').execute();
     assert.equal(rows.length, 1);
   });
 });

@@ -3,10 +3,10 @@
 // The lease is measured on a FakeClock that the test advances; renewals run on short real timers,
 // and the test waits for each renewal to reach the database before moving the clock on.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { createJobRunner, enqueueJob, type JobRunner } from './jobs.ts';
 import { metrics } from '../ops/metrics.ts';
-import { createTestServices, type TestServices } from '../../../test/helpers/test-services.ts';
+import { useTestServices } from '../../../test/helpers/service-fixture.ts';
 import { FakeClock } from '../time/clock.ts';
 
 const LEASE_MS = 60_000;
@@ -28,17 +28,13 @@ async function until(what: string, probe: () => Promise<boolean> | boolean): Pro
 }
 
 describe('job lease renewal', () => {
-  let s: TestServices;
   const clock = new FakeClock('2025-09-26T02:00:00Z');
-  before(async () => {
-    s = await createTestServices({ clock });
-  });
-  after(async () => s.cleanup());
+  const fixture = useTestServices({ clock });
 
-  const jobRow = (kind: string) => s.database.db.selectFrom('jobs').selectAll().where('kind', '=', kind).executeTakeFirstOrThrow();
+  const jobRow = (kind: string) => fixture.services.database.db.selectFrom('jobs').selectAll().where('kind', '=', kind).executeTakeFirstOrThrow();
   const runner = (opts: { renewEveryMs: number; warnings?: string[] }): JobRunner =>
     createJobRunner({
-      db: s.database.db, dialect: s.database.dialect, clock, leaseMs: LEASE_MS, renewEveryMs: opts.renewEveryMs,
+      db: fixture.services.database.db, dialect: fixture.services.database.dialect, clock, leaseMs: LEASE_MS, renewEveryMs: opts.renewEveryMs,
       warn: (msg) => opts.warnings?.push(msg),
     });
 
@@ -55,7 +51,7 @@ describe('job lease renewal', () => {
     second.register(kind, async () => {
       runs.push('second');
     });
-    await enqueueJob(s.database.db, clock, kind, {});
+    await enqueueJob(fixture.services.database.db, clock, kind, {});
     const firstRan = first.runDue(1);
     await until('the first runner to start the job', () => runs.length === 1);
     assert.equal(first.status().running?.kind, kind);
@@ -92,13 +88,13 @@ describe('job lease renewal', () => {
       signal = context.signal;
       await gate.promise;
     });
-    await enqueueJob(s.database.db, clock, kind, {});
+    await enqueueJob(fixture.services.database.db, clock, kind, {});
     const lostBefore = await lostCount(kind);
     const ran = r.runDue(1);
     await until('the job to start', () => signal !== undefined);
     // Another worker claimed the job after this one's lease ran out (simulated by rewriting the claim).
     const stolenUntil = new Date(clock.now().getTime() + 5 * LEASE_MS).toISOString();
-    await s.database.db.updateTable('jobs').set({ lockedBy: OTHER_WORKER, lockedUntil: stolenUntil }).where('kind', '=', kind).execute();
+    await fixture.services.database.db.updateTable('jobs').set({ lockedBy: OTHER_WORKER, lockedUntil: stolenUntil }).where('kind', '=', kind).execute();
     await until('the lost lease to be noticed', () => warnings.length > 0);
     assert.match(warnings[0], /lease lost/);
     assert.equal(signal?.aborted, true, 'the handler is told through its AbortSignal');
@@ -119,10 +115,10 @@ describe('job lease renewal', () => {
     // Renewal far apart: the theft is only discovered by the finishing update.
     const r = runner({ renewEveryMs: 3_600_000, warnings });
     r.register(kind, async (_payload, job) => {
-      await s.database.db.updateTable('jobs').set({ lockedBy: OTHER_WORKER }).where('id', '=', job.id).execute();
+      await fixture.services.database.db.updateTable('jobs').set({ lockedBy: OTHER_WORKER }).where('id', '=', job.id).execute();
       throw new Error('handler failure after the lease was taken');
     });
-    await enqueueJob(s.database.db, clock, kind, {});
+    await enqueueJob(fixture.services.database.db, clock, kind, {});
     const before = await jobRow(kind);
     assert.equal(await r.runDue(1), 1);
     const row = await jobRow(kind);

@@ -3,11 +3,11 @@
 // a kind that legitimately runs longer keeps its own limit. Limits are tens of real milliseconds;
 // the back-off is measured on a FakeClock the test moves.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { createJobRunner, enqueueJob, type JobRunner } from './jobs.ts';
 import { scheduleDaily } from './recurring.ts';
 import { metrics } from '../ops/metrics.ts';
-import { createTestServices, type TestServices } from '../../../test/helpers/test-services.ts';
+import { useTestServices } from '../../../test/helpers/service-fixture.ts';
 import { FakeClock } from '../time/clock.ts';
 
 const SHORT_MS = 40;
@@ -16,16 +16,12 @@ const SHORT_MS = 40;
 const forever = () => new Promise<void>(() => undefined);
 
 describe('job maximum run time', () => {
-  let s: TestServices;
   const clock = new FakeClock('2025-09-26T02:00:00Z');
-  before(async () => {
-    s = await createTestServices({ clock });
-  });
-  after(async () => s.cleanup());
+  const fixture = useTestServices({ clock });
 
-  const jobRow = (kind: string) => s.database.db.selectFrom('jobs').selectAll().where('kind', '=', kind).executeTakeFirstOrThrow();
+  const jobRow = (kind: string) => fixture.services.database.db.selectFrom('jobs').selectAll().where('kind', '=', kind).executeTakeFirstOrThrow();
   const runner = (warnings: string[], maxRunMs = SHORT_MS): JobRunner =>
-    createJobRunner({ db: s.database.db, dialect: s.database.dialect, clock, maxRunMs, warn: (msg) => warnings.push(msg) });
+    createJobRunner({ db: fixture.services.database.db, dialect: fixture.services.database.dialect, clock, maxRunMs, warn: (msg) => warnings.push(msg) });
 
   test('a hung handler is aborted, recorded as failed, released for a retry, and the runner goes on', async () => {
     const warnings: string[] = [];
@@ -42,9 +38,9 @@ describe('job maximum run time', () => {
     r.register('test.afterHung', async () => {
       after.push('ran');
     });
-    await enqueueJob(s.database.db, clock, 'test.hangs', {});
+    await enqueueJob(fixture.services.database.db, clock, 'test.hangs', {});
     clock.advanceMs(1);
-    await enqueueJob(s.database.db, clock, 'test.afterHung', {});
+    await enqueueJob(fixture.services.database.db, clock, 'test.afterHung', {});
     const timeoutsBefore = await timeoutCount('test.hangs');
 
     assert.equal(await r.runDue(), 2, 'the hung job was given up and the next one ran');
@@ -89,7 +85,7 @@ describe('job maximum run time', () => {
         stopped?.();
       }
     });
-    await enqueueJob(s.database.db, clock, 'test.loops', {});
+    await enqueueJob(fixture.services.database.db, clock, 'test.loops', {});
     assert.equal(await r.runDue(1), 1);
     await ended;
     const stepsAtEnd = steps;
@@ -112,7 +108,7 @@ describe('job maximum run time', () => {
       while (performance.now() - start < 3 * SHORT_MS) await new Promise((resolve) => setTimeout(resolve, 5));
       outlived = !signal.aborted;
     }, { maxRunMs: 60_000 });
-    await enqueueJob(s.database.db, clock, 'test.longButFine', {});
+    await enqueueJob(fixture.services.database.db, clock, 'test.longButFine', {});
     assert.equal(await r.runDue(1), 1);
     assert.equal(outlived, true, 'its signal was not aborted at the default limit');
     assert.equal((await jobRow('test.longButFine')).status, 'done');
@@ -123,13 +119,13 @@ describe('job maximum run time', () => {
     const warnings: string[] = [];
     const r = runner(warnings, 60_000);
     let signal: AbortSignal | undefined;
-    await scheduleDaily(s.database.db, clock, r, 'test.daily', 2, async (sig) => {
+    await scheduleDaily(fixture.services.database.db, clock, r, 'test.daily', 2, async (sig) => {
       signal = sig;
       await forever();
     }, { maxRunMs: SHORT_MS });
     assert.equal(await r.runDue(1), 1);
     assert.equal(signal?.aborted, true);
-    const rows = await s.database.db.selectFrom('jobs').selectAll().where('kind', '=', 'test.daily').execute();
+    const rows = await fixture.services.database.db.selectFrom('jobs').selectAll().where('kind', '=', 'test.daily').execute();
     assert.equal(rows.length, 1, 'the next day was not scheduled by the timed-out run');
     assert.equal(rows[0].status, 'pending');
     assert.equal(rows[0].uniqueKey, 'test.daily:2025-09-26');
