@@ -92,6 +92,16 @@ const hasNul = (value: JsonValue): boolean =>
 
 const scalar = (v: JsonValue): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
+/**
+ * The fields as the route receives them, for the NUL check: a JSON body keeps the last of
+ * repeated names (JSON.parse), and a form or multipart body sends objects as JSON text, where
+ * JSON.stringify has escaped a NUL to `\u0000` (six ordinary characters).
+ */
+function fieldsAsSent(encoding: StaffFuzzInput['encoding'], fields: [string, JsonValue][]): [string, JsonValue][] {
+  if (encoding === 'json') return Object.entries(Object.fromEntries(fields));
+  return fields.flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v): [string, JsonValue] => [name, scalar(v)]));
+}
+
 function multipartBody(fields: [string, JsonValue][], csrf: string): { payload: Buffer; type: string } {
   const boundary = '----gkfuzz' + 'x'.repeat(8);
   const chunks: Buffer[] = [];
@@ -179,7 +189,7 @@ export async function runStaffFuzz(world: SecurityWorld, opts: { runs: number; s
     if (res.statusCode >= 500) report.failures.push(`${what}: ${res.statusCode}`);
     else if (/html|xml/.test(type) && res.body.includes(MARKER)) report.failures.push(`${what}: ${MARKER} echoed unescaped`);
     // A field the route reads (its form or body schema) never carries a NUL past the checks.
-    else if (fields.some(([name, v]) => readsField.has(name) && hasNul(v)) && res.statusCode < 400)
+    else if (fieldsAsSent(input.encoding, fields).some(([name, v]) => readsField.has(name) && hasNul(v)) && res.statusCode < 400)
       report.failures.push(`${what}: a NUL in a field the route reads was accepted (${res.statusCode})`);
   }
   if (({} as Record<string, unknown>).polluted !== undefined) report.failures.push('Object.prototype was polluted');
