@@ -1,5 +1,5 @@
-// Requests take turns: at most REQUESTS_PER_TURN new requests start per event-loop iteration; the
-// rest wait, first come first served, for the next iterations.
+// Requests take turns: at most HTTP_REQUESTS_PER_TURN (default 8) new requests start per event-loop
+// iteration; the rest wait, first come first served, for the next iterations.
 //
 // Why (measured with `npm run load`, see bench/load.ts): Node's server accepts ONE new connection
 // per event-loop iteration (libuv 1.46, Node 20), and reads every ready connection in each
@@ -8,14 +8,13 @@
 // connections opened at once were then accepted over 10–13 s, one per iteration, and the last
 // ones' first requests timed out in the client although the server answered each request it had
 // read within 30 ms. Taking turns keeps an iteration to a few milliseconds (the same 200
-// connections are accepted within a second), treats connections accepted late like the others,
-// and costs no throughput (measured: more, as less work piles up per iteration). PostgreSQL's
-// queries already yield to the event loop; turns cost it nothing measurable.
+// connections are accepted within 1–2.5 s), treats connections accepted late like the others,
+// and costs no throughput (measured: as much or more). PostgreSQL's queries already yield to the
+// event loop; turns cost it nothing measurable.
 //
 // A request whose client went away while it waited is not started.
 import http from 'node:http';
 import type { FastifyServerFactory, FastifyServerOptions } from 'fastify';
-
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
