@@ -4,8 +4,8 @@
 // closes the item's open alerts naming the takedown; `gongkai tamper check` exits 3 while alerts are open.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { publishedItem } from '../factories.ts';
+import { runCli } from '../helpers/cli.ts';
 import { useTamperFixture } from './tamper-fixture.ts';
 
 describe('tamper monitor: baselines, lost fingerprints, takedowns', () => {
@@ -19,10 +19,7 @@ describe('tamper monitor: baselines, lost fingerprints, takedowns', () => {
     await t.db().deleteFrom('tamperRegistry').where('itemId', '=', item.id).execute();
     return item;
   };
-  const cli = (...args: string[]) => {
-    const env = { ...process.env, NODE_ENV: 'test', DATA_DIR: t.services.dataDir, DATABASE_URL: t.services.config.database.kind === 'postgres' ? t.services.config.database.url : '' };
-    return spawnSync(process.execPath, ['bin/gongkai.js', 'tamper', 'check', ...args], { env, encoding: 'utf8' });
-  };
+  const cli = (...args: string[]) => runCli(t.services, ['tamper', 'check', ...args]);
 
   test('an item never fingerprinted is baselined once, audited with the count, and listed for the office', async () => {
     const a = await legacyItem('2018年土地利用年度计划');
